@@ -1,0 +1,282 @@
+"""Attribution cues in one sentence: verbs of saying (before, after or inside
+a quotation), "according to X", "X told Y", "a statement read", findings.
+
+Works on the sentence with its quotations masked (`QMARK`), so words inside a
+quotation never look like the attribution of the quotation itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims import mentions
+from claims.lexicon import lexicon
+from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKEN, base, is_cap
+
+QMARK = "\ue000"
+_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am"})
+_SKIP_BEFORE_VERB = frozenset(
+    ["also", "has", "have", "had", "later", "then", "previously", "repeatedly", "recently", "again", "further", "once", "would", "will", "could", "might", "may", "did", "does", "do", "publicly", "privately", "reportedly", "separately", "flatly", "firmly", "quickly", "initially", "earlier", "already", "still", "often", "not", "never", "has", "had", "formally", "officially", "subsequently", "immediately"]
+)
+_TIME = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+_ABBR_DOT = frozenset({"inc", "corp", "co", "ltd", "llc", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev"})
+_STOP_CAPS = frozenset({"but", "and", "so", "yet", "still", "however", "meanwhile", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before", "because", "though", "although", "asked", "speaking"})
+_VIA = re.compile(
+    r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
+    r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
+    r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on))"
+    r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
+)
+_STATEMENT = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
+    r"(?:statement|release|communiqu[eé]|letter|notice|post|readout)\b(?:\s+[\w’'.\-]+){0,8}?\s+(read|reads|said|says|stated|added|noted)\b"
+)
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution cue before resolution against the article."""
+
+    cue: str
+    cue_kind: str  # speech | according | finding | statement
+    words: list[str]  # the mention, as written
+    via: str | None = None
+    ends_with_colon: bool = False
+
+
+def mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    """The sentence with each quotation (marks and all) replaced by QMARK,
+    keeping the quotation's final comma or stop, which matters for cues."""
+    if not spans:
+        return text[start:end]
+    parts: list[str] = []
+    pos = start
+    for a, b, inner in spans:
+        a, b = max(a, start), min(b, end)
+        if a < pos or a >= b:
+            continue
+        parts.append(text[pos:a])
+        tail = inner.rstrip()[-1:] if inner.strip() else ""
+        parts.append(QMARK + (tail if tail in ",.?!" else "") + " ")
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _np_before(toks: list[str], i: int) -> list[str]:
+    """The subject noun phrase that ends right before token i (the verb)."""
+    lex = lexicon()
+    j = i - 1
+    seen_time = False
+    while j >= 0:
+        b = toks[j].lower()
+        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in ("on", "last", "this", "earlier")):
+            seen_time = seen_time or b in _TIME
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return []
+    if toks[j].lower() in PRONOUNS:
+        return [toks[j]]
+    out: list[str] = []
+    while j >= 0:
+        t = toks[j]
+        b = base(t)
+        if t == "." and j > 0 and toks[j - 1].lower() in _ABBR_DOT:
+            j -= 1
+            continue
+        if t == QMARK or not (t[0].isalnum()):
+            break
+        if is_cap(t):
+            if b in _STOP_CAPS and j > 0 and toks[j - 1] not in (",", ";") and out:
+                break
+            if b in _STOP_CAPS and (j == 0 or toks[j - 1] in (",", ";")):
+                break
+            if b in DETERMINERS:
+                out.append(t)
+                break
+            out.append(t)
+        elif b in DETERMINERS:
+            out.append(t)
+            if j > 0 and toks[j - 1].lower() in CONNECTORS:
+                j -= 1
+                continue
+            break
+        elif b in CONNECTORS and out and j > 0 or (b in lex.titles or b in lex.anon_nouns or b in lex.org_nouns or b in lex.carrier_nouns
+              or b in lex.document_nouns or b in DESCRIPTORS or b in lex.unspecified_nouns):
+            out.append(t)
+        else:
+            break
+        j -= 1
+    out.reverse()
+    while out and (base(out[0]) in CONNECTORS):
+        out.pop(0)
+    if not out or base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS:
+        return []
+    if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
+        return []
+    return out
+
+
+def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
+    """A noun phrase that starts at token i, up to a comma or the end."""
+    out: list[str] = []
+    lex = lexicon()
+    for t in toks[i:i + limit]:
+        b = base(t)
+        if t == QMARK or not t[0].isalnum():
+            break
+        if is_cap(t) or b in DETERMINERS or b in CONNECTORS or b in DESCRIPTORS or b in lex.titles \
+                or b in lex.anon_nouns or b in lex.org_nouns or b in lex.unspecified_nouns:
+            out.append(t)
+        else:
+            break
+    while out and (base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS):
+        out.pop()
+    return out
+
+
+def _according(toks: list[str], i: int) -> list[str]:
+    out: list[str] = []
+    for t in toks[i:]:
+        if t in (",", ";", ":", QMARK, "(", ")", "—", "–") or (t in ".!?" and True):
+            break
+        out.append(t)
+    while len(out) >= 2 and (base(out[-1]) in _TIME) and base(out[-2]) in ("on", "last", "this", "earlier", "late", "early"):
+        out = out[:-2]
+    while out and base(out[-1]) in _TIME:
+        out.pop()
+    return out
+
+
+def _appositive(toks: list[str], i: int) -> str | None:
+    """", a spokesman for the ministry," after a name gives its title."""
+    if i >= len(toks) or toks[i] != ",":
+        return None
+    words: list[str] = []
+    lex = lexicon()
+    for t in toks[i + 1:i + 14]:
+        if not t[0].isalnum():
+            break
+        words.append(t)
+    if words and base(words[0]) in DETERMINERS:
+        words = words[1:]
+    if words and any(base(w) in lex.titles for w in words[:4]):
+        return " ".join(words)
+    return None
+
+
+def _has_content(toks: list[str], i: int) -> bool:
+    """Does content (a that-clause, quotation, colon) follow or precede the verb?"""
+    window = toks[i + 1:i + 9]
+    if any(t in (QMARK, ":") for t in window[:4]) or "that" in (t.lower() for t in window):
+        return True
+    if i + 1 < len(toks) and toks[i + 1] == "," and QMARK in toks[i + 1:i + 4]:
+        return True
+    return QMARK in toks[max(0, i - 6):i]
+
+
+def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
+    """Subject of the verb at i, and a title from an appositive between them:
+    "Dr. Priya Natarajan, the county's health commissioner, said" or
+    "Her deputy, Tom Adeyemi, said"."""
+    words = _np_before(toks, i)
+    if words or i < 2 or toks[i - 1] != ",":
+        return words, None
+    k = i - 2
+    while k >= 0 and toks[k] != "," and i - k < 16:
+        k -= 1
+    if k < 1 or toks[k] != ",":
+        return [], None
+    inner = toks[k + 1:i - 1]
+    outer = _np_before(toks, k)
+    if not inner or not outer or QMARK in inner:
+        return [], None
+    inner_named = is_cap(inner[-1]) and base(inner[-1]) not in lexicon().titles
+    outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
+    if outer_named and not inner_named:
+        core = inner[1:] if base(inner[0]) in DETERMINERS else inner
+        return outer, " ".join(core)
+    if inner_named and not outer_named:
+        core = outer[1:] if base(outer[0]) in DETERMINERS else outer
+        return inner, " ".join(core)
+    return [], None
+
+
+def _negated(lows: list[str], i: int) -> bool:
+    before = lows[max(0, i - 2):i]
+    return "not" in before or "never" in before or any(w.endswith("n't") for w in before)
+
+
+def find(outside: str) -> Found | None:
+    """The attribution of one masked sentence, or None."""
+    lex = lexicon()
+    toks = TOKEN.findall(outside)
+    lows = [t.lower() for t in toks]
+    for i, low in enumerate(lows):
+        if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
+            words = _according(toks, i + 2)
+            if words:
+                return Found("according to", "according", words)
+    m = _STATEMENT.search(outside)
+    if m:
+        words = m.group(0)[: m.start(2) - m.start(0)].split()
+        return Found(m.group(2), "statement", words, via=_via(outside))
+    n = len(toks)
+    for i, low in enumerate(lows):
+        if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
+            low, span = pair, 2
+        else:
+            span = 1
+        speech = low in lex.speech_core or low in lex.speech_content
+        needs_content = low in lex.speech_content or low in lex.finding_content
+        if not speech and low not in lex.finding and low not in lex.finding_content:
+            continue
+        if (i > 0 and lows[i - 1] in _BE) or _negated(lows, i):
+            continue  # passive ("was told", "is said to") or negated ("did not say")
+        words, title = _subject(toks, i)
+        inverted = False
+        if not words and i > 0:
+            quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
+            after = _np_after(toks, i + span)
+            rest = i + span + len(after)
+            closes = rest >= n - 1 or toks[rest] in (",", ".") and (rest + 1 >= n - 1 or _appositive(toks, rest))
+            if after and (quote_before or (toks[i - 1] == "," and closes)):
+                words, inverted = after, True
+                title = _appositive(toks, rest)
+        if not words:
+            continue
+        if needs_content and not (inverted or _has_content(toks, i + span - 1)):
+            continue
+        found = Found(" ".join(toks[i:i + span]), "speech" if speech else "finding", words)
+        if title:
+            found.words = words + [","] + title.split()
+        found.via = _via(outside)
+        found.ends_with_colon = outside.rstrip().endswith(":")
+        return found
+    return None
+
+
+def _via(outside: str) -> str | None:
+    for m in _VIA.finditer(outside):
+        name = m.group(1).rstrip(".")
+        if name.lower() in _TIME:
+            continue
+        cue = m.group(0).split()[0].lower()
+        if cue == "told" and mentions.classify_proper(name.split()) == "person":
+            continue
+        return name
+    return None
+
+
+def mention_words(found: Found) -> tuple[list[str], str | None]:
+    """Split an inverted mention "Jane Doe , spokeswoman for X" into the name
+    words and an appositive title."""
+    if "," in found.words:
+        k = found.words.index(",")
+        return found.words[:k], " ".join(found.words[k + 1:])
+    return found.words, None

@@ -1,0 +1,64 @@
+"""The claim type of a sentence, with a confidence and the cues that decided it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claims.lexicon import lexicon
+
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
+
+
+@cache
+def _cue_tables() -> tuple[dict[str, float], dict[str, float], int]:
+    folded: dict[str, float] = {}
+    exact: dict[str, float] = {}
+    longest = 1
+    for phrase, weight, is_exact in lexicon().editorial:
+        (exact if is_exact else folded)[phrase.replace("’", "'")] = weight
+        longest = max(longest, len(phrase.split()))
+    return folded, exact, longest
+
+
+def editorial_cues(outside: str) -> tuple[float, list[str]]:
+    """Weight of the author's-own-voice cues in text outside quotations."""
+    folded, exact, longest = _cue_tables()
+    words = [w.replace("’", "'") for w in _WORD.findall(outside)]
+    lows = [w.lower() for w in words]
+    score = 0.0
+    found: list[str] = []
+    n = len(lows)
+    i = 0
+    while i < n:
+        step = 1
+        for k in range(min(longest, n - i), 0, -1):
+            phrase = " ".join(lows[i:i + k]) if k > 1 else lows[i]
+            w = folded.get(phrase)
+            if w is None and k == 1:
+                w = exact.get(words[i])
+                phrase = words[i]
+            if w is not None:
+                if phrase not in found:
+                    score += w
+                    found.append(phrase)
+                step = k
+                break
+        i += step
+    if outside.rstrip().endswith("?"):
+        score += 2
+        found.append("question in the author's voice")
+    return score, found
+
+
+def editorial_type(outside: str) -> tuple[str, float, list[str]]:
+    """Type of a sentence that has no attribution: the author's assertion
+    when its evaluative or inferential cues reach the threshold."""
+    score, cues = editorial_cues(outside)
+    if score >= 2:
+        why = [f"author's own voice: {', '.join(repr(c) for c in cues[:6])}"]
+        return "editorial_assertion", min(0.95, 0.5 + 0.1 * score), why
+    why = ["no attribution and no evaluative cue: presented as fact"]
+    if cues:
+        why = [f"presented as fact; weak evaluative cue {', '.join(repr(c) for c in cues)} below threshold"]
+    return "reported_fact", max(0.55, 0.85 - 0.15 * score), why

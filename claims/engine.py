@@ -1,0 +1,180 @@
+"""The extraction pipeline: article text in, typed and attributed claims out.
+
+Pure: no I/O, no global state besides the cached word lists. Stages:
+segment -> quotations -> attribution cues -> speaker resolution -> type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims import attribution, classify, mentions, segment
+from claims.model import Analysis, Claim, Quote, Sentence, Source
+from claims.quotes import find_quotes
+from claims.resolve import Registry
+
+_SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
+_INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
+_TERM_INTRO = frozenset({"so-called", "dubbed", "called", "term", "termed", "phrase", "word", "known", "as", "labelled", "labeled", "branded"})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_FUNCTION_WORDS = frozenset(
+    ["in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "as", "that", "which", "who", "than", "then", "into", "over", "under", "about", "after", "before", "during", "since", "until", "while", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "said", "says", "told", "added", "according", "because", "if", "so", "when", "where"]
+)
+
+
+@dataclass(slots=True)
+class _Row:
+    sentence: Sentence
+    pieces: list[Quote]
+    outside: str
+    quoted: float
+    found: attribution.Found | None = None
+    source: Source | None = None
+    mention: str | None = None
+    groups: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Group:
+    words: int = 0
+    sentences: int = 0
+    cue: bool = False
+    term: bool = False
+    source: Source | None = None
+
+
+def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]]:
+    out: list[list[Quote]] = [[] for _ in sents]
+    j = 0
+    for i, s in enumerate(sents):
+        while j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start:
+            j += 1
+        k = j
+        while k < len(quotes) and quotes[k].open_mark < s.end:
+            q = quotes[k]
+            if q.end > s.start and q.start < s.end:
+                out[i].append(q)
+            k += 1
+    return out
+
+
+def _clip(q: Quote, s: Sentence, text: str) -> Quote:
+    a, b = max(q.start, s.start), min(q.end, s.end)
+    return Quote(a, b, text[a:b], q.group, q.open_mark, q.close_mark)
+
+
+def analyze(text: str) -> Analysis:
+    """Split an article into claims, each typed and attributed."""
+    paragraphs = segment.units(text)
+    sents, title = segment.sentences(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    registry = Registry(text)
+    rows: list[_Row] = []
+    groups: dict[int, _Group] = {}
+    for s, pieces in zip(sents, _overlapping(sents, quotes)):
+        spans = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end, q.text) for q in pieces]
+        outside = attribution.mask(text, s.start, s.end, spans)
+        inside = sum(min(q.end, s.end) - max(q.start, s.start) for q in pieces)
+        row = _Row(s, pieces, outside, inside / max(1, s.end - s.start))
+        for q in pieces:
+            g = groups.get(q.group)
+            if g is None:
+                g = groups[q.group] = _Group(term=_is_term(text, q))
+            if q.group not in row.groups:
+                g.sentences += 1
+                row.groups.add(q.group)
+            g.words += len(_clip(q, s, text).text.split())
+        row.found = attribution.find(outside)
+        if row.found:
+            words, appositive = attribution.mention_words(row.found)
+            parsed = mentions.parse(words)
+            if parsed is None and row.found.cue_kind == "according":
+                parsed = mentions.fallback(words)
+            if parsed:
+                if appositive:
+                    parsed.title = f"{parsed.title}, {appositive}" if parsed.title else appositive
+                row.source = registry.resolve(parsed, s.start)
+                row.mention = parsed.mention
+            if row.found.cue_kind in ("speech", "statement", "according"):
+                for gid in row.groups:
+                    groups[gid].cue = True
+                    if row.source and groups[gid].source is None and row.found.cue_kind != "according":
+                        groups[gid].source = row.source
+        rows.append(row)
+    claims = _type_rows(rows, groups, text)
+    used: list[Source] = []
+    for c in claims:
+        if c.source and c.source not in used:
+            used.append(c.source)
+    return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _speech(g: _Group) -> bool:
+    if g.term:
+        return False
+    return g.cue or g.words >= _SPEECH_WORDS or g.sentences > 1
+
+
+def _is_term(text: str, q: Quote) -> bool:
+    """A short quotation used as a name or modifier ("six “train and advise”
+    bases", "so-called “reforms”") is a quoted term, not speech."""
+    if q.close_mark is None or len(q.text.split()) >= _SPEECH_WORDS or q.text.rstrip()[-1:] in ",.?!":
+        return False
+    before = text[max(0, q.open_mark - 20):q.open_mark].lower().split()
+    if before and before[-1] in _TERM_INTRO:
+        return True
+    m = _NEXT_WORD.match(text, q.close_mark + 1)
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS
+
+
+def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str) -> list[Claim]:
+    claims: list[Claim] = []
+    last_speaker: tuple[int, Source] | None = None
+    block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
+    for n, row in enumerate(rows):
+        s = row.sentence
+        speech_pieces = [q for q in row.pieces if _speech(groups[q.group])]
+        found = row.found
+        source, mention, cue, via = row.source, row.mention, None, None
+        direct = False
+        if found:
+            cue, via = found.cue, found.via
+            direct = bool(speech_pieces) and source is not None
+            who = f" with source {mention!r}" if mention else ""
+            if found.cue_kind in ("according", "finding"):
+                ctype, conf = "reported_fact", 0.85
+                label = "'according to'" if found.cue_kind == "according" else f"finding verb {cue!r}"
+                why = [f"{label}{who}: presented as fact from a source"]
+            else:
+                ctype, conf = "official_quote", 0.9 if direct else 0.8
+                label = "statement cue" if found.cue_kind == "statement" else "verb of saying"
+                why = [f"{label} {cue!r}{who}"]
+            if direct:
+                why.append("holds a direct quotation")
+            if found.ends_with_colon and source:
+                block = (s.paragraph + 1, source)
+        elif speech_pieces and row.quoted >= 0.5:
+            group_source = next((groups[q.group].source for q in speech_pieces if groups[q.group].source), None)
+            ctype, direct = "official_quote", True
+            if group_source:
+                source, conf = group_source, 0.85
+                why = [f"inside a quotation attributed to {source.name!r} in a neighbouring sentence"]
+            elif last_speaker and n - last_speaker[0] <= _INHERIT_WINDOW:
+                source, conf = last_speaker[1], 0.7
+                why = [f"quotation with no cue of its own continues the previous speaker {source.name!r}"]
+            else:
+                conf = 0.5
+                why = ["quotation with no speaker found"]
+                direct = False
+        elif block and s.paragraph == block[0] and not row.pieces:
+            ctype, direct, source, conf = "official_quote", True, block[1], 0.75
+            why = [f"in the block introduced by {source.name!r} with a colon"]
+        else:
+            ctype, conf, why = classify.editorial_type(row.outside)
+        if ctype == "official_quote" and source is not None:
+            last_speaker = (n, source)
+        quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
+        claims.append(Claim(len(claims) + 1, s.start, s.end, s.paragraph, s.text, ctype, conf, why,
+                            source, mention, cue, via, direct, quotes))
+    return claims

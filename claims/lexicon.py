@@ -1,0 +1,114 @@
+"""Word lists of news-writing conventions, loaded once from `claims/data/`.
+
+Keeping them in data files lets an editor extend a list (a new verb of
+saying, an outlet, a title) without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("claims.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _sections(name: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"": []}
+    current = ""
+    for ln in _lines(name):
+        if ln.startswith("[") and ln.endswith("]"):
+            current = ln[1:-1]
+            out.setdefault(current, [])
+        else:
+            out[current].append(ln)
+    return out
+
+
+def _words(lines: list[str]) -> set[str]:
+    """Every word of the lines, lower case, without a final period."""
+    return {w.lower().rstrip(".") for ln in lines for w in ln.split()}
+
+
+def _phrase(form: str) -> str:
+    return form.replace("_", " ")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_core: dict[str, str]  # inflected form -> lemma
+    speech_content: dict[str, str]
+    finding: dict[str, str]
+    finding_content: dict[str, str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    org_nouns: frozenset[str]
+    anon_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    carrier_nouns: frozenset[str]
+    unspecified_nouns: frozenset[str]
+    media: frozenset[str]
+    media_suffixes: frozenset[str]
+    editorial: tuple[tuple[str, float, bool], ...]  # phrase, weight, case-sensitive
+    abbr_never: frozenset[str]
+    abbr_unless_starter: frozenset[str]
+    starters: frozenset[str]
+    furniture: tuple[str, ...]
+
+    def is_speech(self, form: str) -> bool:
+        return form in self.speech_core or form in self.speech_content
+
+
+def _forms(lines: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for ln in lines:
+        parts = [_phrase(p) for p in ln.split()]
+        for p in parts:
+            out.setdefault(p, parts[0])
+    return out
+
+
+@cache
+def lexicon() -> Lexicon:
+    speech = _sections("speech_verbs.txt")
+    titles = _lines("titles.txt")
+    honor = _words([ln[1:] for ln in titles if ln.startswith("|")])
+    plain_titles = _words([ln for ln in titles if not ln.startswith("|")])
+    nouns = _sections("source_nouns.txt")
+    media = _sections("media.txt")
+    editorial = []
+    for ln in _lines("editorial_cues.txt"):
+        weight, _, phrase = ln.partition("\t")
+        exact = phrase.startswith("=")
+        editorial.append((phrase[1:] if exact else phrase.lower(), float(weight), exact))
+    abbr = _sections("abbreviations.txt")
+    findings = _sections("finding_verbs.txt")
+    return Lexicon(
+        speech_core=_forms(speech["core"]),
+        speech_content=_forms(speech["content"]),
+        finding=_forms(findings["core"]),
+        finding_content=_forms(findings["content"]),
+        titles=frozenset(plain_titles),
+        honorifics=frozenset(honor),
+        org_nouns=frozenset(_words(nouns["organization"])),
+        anon_nouns=frozenset(_words(nouns["anonymous"])),
+        document_nouns=frozenset(_words(nouns["document"])),
+        carrier_nouns=frozenset(_words(nouns["carrier"])),
+        unspecified_nouns=frozenset(_words(nouns["unspecified"])),
+        media=frozenset(m.lower() for m in media[""]),
+        media_suffixes=frozenset(m.lower() for m in media["suffix"]),
+        editorial=tuple(editorial),
+        abbr_never=frozenset(_words(abbr["never"])),
+        abbr_unless_starter=frozenset(_words(abbr["unless_starter"])),
+        starters=frozenset(_words(abbr["starters"])),
+        furniture=tuple(ln.lower() for ln in _lines("furniture.txt")),
+    )
+
+
+def alternation(words: list[str] | set[str] | frozenset[str]) -> str:
+    """A regex alternation that tries longer phrases first."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))

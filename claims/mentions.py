@@ -1,0 +1,207 @@
+"""Read a source mention ("Defense Department spokesman Colonel Steve Warren",
+"an unnamed senior official", "a Russian foreign ministry statement") into
+a name, a title and a source kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from claims.lexicon import lexicon
+
+TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
+DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "its", "their", "this", "that", "these", "those"})
+DESCRIPTORS = frozenset(
+    ["senior", "unnamed", "anonymous", "local", "former", "top", "chief", "deputy", "acting", "interim", "other", "two", "three", "four", "several", "many", "some", "most", "both", "few", "more", "no", "another", "current", "retired", "veteran", "longtime", "independent", "outside", "government", "military", "federal", "state", "regional", "national", "international", "foreign", "western", "eastern", "u.s", "us", "american", "european", "israeli", "palestinian", "russian", "chinese", "ukrainian", "iranian", "iraqi", "syrian"]
+)
+CONNECTORS = frozenset({"of", "for", "at", "from", "with", "in", "and", "&", "on", "to", "by"})
+NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "la", "le", "di", "al", "bin", "ibn", "el"})
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
+
+
+@cache
+def countries() -> frozenset[str]:
+    text = resources.files("claims.data").joinpath("countries.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def base(word: str) -> str:
+    """Lower case, without a possessive or a final period."""
+    low = word.lower().rstrip(".")
+    if low.endswith(("’s", "'s")):
+        low = low[:-2]
+    return low
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What a mention says before it is resolved against the article."""
+
+    mention: str
+    name: str
+    kind: str
+    title: str | None = None
+    pronoun: bool = False
+    generic: bool = False  # "the company", "the judge": a role that points back
+
+
+def is_media(name: str) -> bool:
+    lex = lexicon()
+    low = name.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    if low in lex.media:
+        return True
+    words = low.split()
+    return len(words) >= 2 and words[-1] in lex.media_suffixes
+
+
+def _title_text(words: list[str]) -> str | None:
+    """Title words as the guide writes them: a trailing rank after a role is
+    set off by a comma ("Defense Department spokesman, Colonel")."""
+    if not words:
+        return None
+    lex = lexicon()
+    if (len(words) >= 2 and is_cap(words[-1]) and base(words[-1]) in lex.titles and not is_cap(words[-2])
+            and base(words[-2]) in lex.titles):
+        return " ".join(words[:-1]) + ", " + words[-1]
+    return " ".join(words)
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split into (title words, name words): the name is the trailing run of
+    capitalised words that are not titles or honorifics."""
+    lex = lexicon()
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        b = base(w)
+        if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and b not in lex.titles and b not in lex.honorifics:
+            i -= 1
+            continue
+        break
+    while i < len(words) and base(words[i]) in NAME_PARTICLES:
+        i += 1
+    title = [w for w in words[:i] if base(w) not in lex.honorifics]
+    return title, words[i:]
+
+
+def classify_proper(name_words: list[str]) -> str:
+    """Kind of a capitalised name: organization, media, document or person."""
+    lex = lexicon()
+    name = " ".join(name_words)
+    low = name.lower()
+    if is_media(name):
+        return "media"
+    if low in countries() or any(base(w) in lex.org_nouns for w in name_words):
+        return "organization"
+    if any(base(w) in lex.document_nouns for w in name_words[-1:]):
+        return "document"
+    if len(name_words) == 1 and _ACRONYM.match(name_words[0]):
+        return "organization"
+    return "person"
+
+
+def _known(word: str) -> bool:
+    lex = lexicon()
+    b = base(word)
+    return (b in lex.titles or b in lex.anon_nouns or b in lex.org_nouns or b in lex.document_nouns
+            or b in lex.carrier_nouns or b in DESCRIPTORS or b in lex.unspecified_nouns)
+
+
+def _head(core: list[str]) -> str:
+    """The head noun of a common-noun phrase: the word before its first
+    post-modifier ("investigator" in "German investigator embedded with ...")."""
+    pre: list[str] = []
+    for w in core:
+        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not _known(w))):
+            break
+        pre.append(w)
+    return pre[-1]
+
+
+def parse(words: list[str]) -> Parsed | None:
+    """Parse the words of a mention (as written, determiners included)."""
+    if not words:
+        return None
+    lex = lexicon()
+    mention = " ".join(words)
+    mention = re.sub(r" ([’'])", r"\1", mention)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Parsed(mention, words[0].lower(), "person", pronoun=True)
+    had_det = base(words[0]) in DETERMINERS
+    core = words[1:] if had_det else list(words)
+    # "a report from X", "a briefing given by X", "a spokesman for X"
+    for i, w in enumerate(core):
+        b = base(w)
+        if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
+            head = [base(x) for x in core[:i]]
+            rest = core[i + 1:]
+            if b in ("from", "by") and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head):
+                return parse(rest)
+            if head and head[-1] in ("spokesman", "spokeswoman", "spokesperson") and b == "for":
+                body = parse(rest)
+                if body and body.kind == "organization":
+                    body.title = " ".join(core[:i])
+                    body.mention = mention
+                    return body
+            break
+    # drop a trailing carrier: "a Russian foreign ministry statement"
+    cut = len(core)
+    for i, w in enumerate(core):
+        if base(w) in lex.carrier_nouns and i > 0:
+            cut = i
+            break
+    core = core[:cut]
+    core = [w[:-2] if w.lower().endswith(("’s", "'s")) and i == len(core) - 1 else w for i, w in enumerate(core)]
+    if not core:
+        return None
+    head = core[-1]
+    hb = base(head)
+    common = len(core) == 1 and (hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns)
+    if is_cap(head) and hb not in lex.titles and not common:
+        if all(is_cap(w) or base(w) in CONNECTORS for w in core) and any(base(w) in CONNECTORS for w in core[1:-1]):
+            name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
+            return Parsed(mention, name, "media" if is_media(name) else "organization")
+        title_words, name_words = _split_name(core)
+        if not name_words:
+            return None
+        kind = classify_proper(name_words)
+        if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
+            kind = "organization"  # "the Pentagon", "the Sierra Club"
+        if kind != "person":
+            name = " ".join(core if not title_words or kind == "organization" else name_words)
+            return Parsed(mention, name, kind)
+        return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
+    phrase = " ".join(core)
+    hb = base(_head(core))
+    if hb in ("spokesman", "spokeswoman", "spokesperson", "representative") and len(core) >= 2 and is_cap(core[-2]):
+        return Parsed(mention, " ".join(core[:-1]), "organization", title=core[-1])
+    if hb in lex.org_nouns or hb in countries():
+        return Parsed(mention, phrase, "organization", generic=had_det and len(core) == 1 and base(words[0]) == "the")
+    if hb in lex.document_nouns:
+        if hb in lex.unspecified_nouns and len(core) == 1:
+            return Parsed(mention, phrase, "unspecified")
+        return Parsed(mention, phrase, "document")
+    if hb in lex.unspecified_nouns and len(core) == 1:
+        return Parsed(mention, phrase, "unspecified")
+    if hb in lex.anon_nouns or hb in lex.titles:
+        generic = had_det and base(words[0]) == "the"
+        return Parsed(mention, phrase, "anonymous", generic=generic)
+    return None
+
+
+def fallback(words: list[str]) -> Parsed:
+    """Whatever follows "according to" is a source: an unnamed one when the
+    phrase fits no pattern ("according to library staff")."""
+    mention = " ".join(words)
+    core = words[1:] if base(words[0]) in DETERMINERS and len(words) > 1 else words
+    return Parsed(mention, " ".join(core), "anonymous")

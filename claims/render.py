@@ -1,0 +1,65 @@
+"""Presenting claims: JSON (the documented contract), JSON lines, CSV, and a
+coloured table for the terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+
+CSV_FIELDS = ["seq", "start", "end", "paragraph", "type", "confidence", "source", "source_kind", "source_title",
+              "mention", "cue", "via", "direct", "text"]
+TYPE_STYLE = {"reported_fact": "cyan", "official_quote": "green", "editorial_assertion": "magenta"}
+
+
+def to_json(doc: dict) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2)
+
+
+def to_jsonl(rows: Iterable[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
+def flat(claim: dict) -> dict:
+    """A claim dict as one flat CSV row."""
+    src = claim.get("source") or {}
+    row = {k: claim.get(k) for k in CSV_FIELDS}
+    row.update(source=src.get("name"), source_kind=src.get("kind"), source_title=src.get("title"))
+    return row
+
+
+def to_csv(rows: Iterable[dict], fields: list[str] = CSV_FIELDS) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for r in rows:
+        w.writerow(r)
+    return buf.getvalue()
+
+
+def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | None = None) -> None:
+    """Print claims as a table: type in colour, source, cue (and extra columns)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(title=title, show_lines=False, expand=True)
+    t.add_column("#", justify="right", no_wrap=True)
+    t.add_column("type", no_wrap=True)
+    t.add_column("source")
+    t.add_column("cue", no_wrap=True)
+    for col in extra or []:
+        t.add_column(col)
+    t.add_column("claim", ratio=3)
+    for r in rows:
+        src = r.get("source") or {}
+        name = src.get("name") if isinstance(src, dict) else src
+        kind = src.get("kind") if isinstance(src, dict) else r.get("source_kind")
+        who = escape(f"{name} ({kind})") if name else "-"
+        style = TYPE_STYLE.get(r["type"], "white")
+        cells = [str(r.get("seq") or r.get("id")), f"[{style}]{r['type']}[/]", who, escape(r.get("cue") or "-")]
+        cells += [escape(str(r.get(c) if r.get(c) is not None else "-")) for c in extra or []]
+        cells.append(escape(r["text"]))
+        t.add_row(*cells)
+    Console().print(t)

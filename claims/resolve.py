@@ -1,0 +1,162 @@
+"""Speakers within one article: pronouns, surnames, "Mr Khan" and role nouns
+("the judge", "the secretary of state") resolve to one canonical source.
+
+Two people who share a surname stay apart: a bare surname goes to the one
+mentioned most recently.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.mentions import Parsed, base
+from claims.model import Source
+
+_NAME_IN_TEXT = re.compile(
+    r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|der|da|del|la|le|di|al|bin)\b)?\s+[A-Z][a-z’'\-]+(?:-[A-Z][a-z]+)?\b"
+)
+_COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
+
+
+_CORPORATE = re.compile(r"\s+(?:inc|corp|co|ltd|llc|plc|company|corporation)\.?$")
+
+
+def _norm(name: str) -> str:
+    """Comparison form of a name: case, punctuation and "Inc." folded."""
+    return _CORPORATE.sub("", " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split()))
+
+
+class Registry:
+    """The sources of one article, with the salience needed for pronouns."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sources: list[Source] = []
+        self._by_key: dict[str, Source] = {}
+        self._recent: list[Source] = []  # most recent last
+        self._candidates: dict[str, list[tuple[int, str]]] | None = None
+
+    # -- helpers -----------------------------------------------------------
+    def _touch(self, src: Source) -> Source:
+        if src in self._recent:
+            self._recent.remove(src)
+        self._recent.append(src)
+        return src
+
+    def _add(self, name: str, kind: str, title: str | None, alias: str | None) -> Source:
+        src = Source(name, kind, title, [])
+        self.sources.append(src)
+        self._by_key[(kind if kind != "person" else "p") + ":" + _norm(name)] = src
+        if alias:
+            self._alias(src, alias)
+        return src
+
+    @staticmethod
+    def _alias(src: Source, alias: str) -> None:
+        if alias and alias != src.name and alias not in src.aliases:
+            src.aliases.append(alias)
+
+    def _people(self) -> list[Source]:
+        return [s for s in reversed(self._recent) if s.kind == "person"]
+
+    def _full_name_for(self, token: str, before: int) -> str | None:
+        """A full name in the text that ends (or starts) with a lone surname."""
+        if self._candidates is None:
+            self._candidates = {}
+            for m in _NAME_IN_TEXT.finditer(self.text):
+                parts = m.group().split()
+                self._candidates.setdefault(parts[-1], []).append((m.start(), m.group()))
+        options = self._candidates.get(token, [])
+        earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
+        return earlier[-1] if earlier else None
+
+    # -- resolution ---------------------------------------------------------
+    def resolve(self, p: Parsed, position: int) -> Source | None:
+        """The canonical source for a parsed mention at a text position."""
+        if p.pronoun:
+            if p.name in ("he", "him", "she", "her"):
+                people = self._people()
+                return self._touch(people[0]) if people else None
+            if p.name in ("they", "them", "it", "we"):
+                others = [s for s in reversed(self._recent) if s.kind != "person"]
+                return self._touch(others[0]) if others else None
+            return None
+        if p.kind == "person":
+            return self._touch(self._person(p, position))
+        if p.generic:
+            head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
+            for s in reversed(self._recent):
+                if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
+                    return self._touch(s)
+                if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
+                    return self._touch(s)
+            if p.kind == "anonymous":
+                holder = self.role_holder(p.name, position)
+                if holder:
+                    return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
+        key = p.kind + ":" + _norm(p.name)
+        src = self._by_key.get(key)
+        if src is None:
+            for s in self.sources:
+                if s.kind == p.kind and _norm(p.name) in (_norm(a) for a in s.aliases):
+                    src = s
+                    break
+        if src is None:
+            src = self._add(p.name, p.kind, p.title, p.mention if p.mention != p.name else None)
+        else:
+            self._alias(src, p.mention)
+            src.title = src.title or p.title
+        return self._touch(src)
+
+    def _person(self, p: Parsed, position: int) -> Source:
+        parts = p.name.split()
+        last = parts[-1]
+        matches = [s for s in self._people() if s.name.split()[-1] == last or last in s.name.split()]
+        if len(parts) > 1:
+            for s in matches:
+                sp = s.name.split()
+                if sp[-1] == last and (len(sp) == 1 or sp[0] == parts[0] or sp[0][0] == parts[0][0] and len(sp[0]) <= 2):
+                    if len(parts) > len(sp):
+                        self._alias(s, s.name)
+                        del self._by_key["p:" + _norm(s.name)]
+                        s.name = p.name
+                        self._by_key["p:" + _norm(s.name)] = s
+                    self._alias(s, p.mention)
+                    s.title = s.title or p.title
+                    return s
+            return self._add_person(p)
+        if matches:
+            s = matches[0]
+            self._alias(s, p.mention)
+            s.title = s.title or p.title
+            return s
+        full = self._full_name_for(last, position)
+        if full and full != p.name:
+            known = self._by_key.get("p:" + _norm(full))
+            if known:
+                self._alias(known, p.mention)
+                return known
+            return self._add(full, "person", p.title, p.mention)
+        return self._add_person(p)
+
+    def _add_person(self, p: Parsed) -> Source:
+        """A new name; one that the article elsewhere writes as "X Inc." or
+        "X Corp." is a company, not a person."""
+        kind = "person"
+        if re.search(re.escape(p.name) + _COMPANY_SUFFIX, self.text):
+            kind = "organization"
+        return self._add(p.name, kind, p.title, p.mention if p.mention != p.name else None)
+
+    def role_holder(self, role: str, before: int) -> str | None:
+        """The name that a role noun ("the minister") stands for, from a
+        "Finance Minister Rachel Adeyemi" mention earlier in the text."""
+        pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
+        found = None
+        for m in pattern.finditer(self.text, 0, before):
+            name = m.group(1).strip()
+            if name[:1].isupper() and len(name.split()) >= 2:
+                found = name
+        return found
+
+    def recent_speaker(self) -> Source | None:
+        return self._recent[-1] if self._recent else None

@@ -1,0 +1,175 @@
+"""Paragraphs and sentences with exact character offsets.
+
+News copy breaks generic splitters in known ways: titles and initials before
+names, abbreviations that end a sentence only sometimes (U.S., p.m., Inc.),
+sentences that end inside a closing quotation mark, headlines and subheads
+without final punctuation, datelines, bylines and page furniture. This module
+handles them with a few compiled patterns and the lists in `data/`, which is
+what makes it fast enough to run on whole archives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claims.lexicon import alternation, lexicon
+from claims.model import Sentence
+
+_LINE = re.compile(r"[^\r\n]+")
+_TERMINAL = frozenset(".!?:;\"”’»)…")
+_OPENING = "\"“‘«(['"
+# A run of sentence-final punctuation and closing marks followed by space.
+_BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]]*(?=\s)")
+_DATELINE = re.compile(
+    r"""(?:
+        [A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+)*                      # CITY
+        (?:,\ [A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+)*)?         # , Region
+        (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?            # , Nov. 3, 2026
+        \ ?(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?                      # (Reuters) /PRNewswire/
+      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?:,\ [A-Z][a-z]+)?\ ?\([A-Za-z .&\-]{1,30}\)  # City (AP)
+    )
+    \ *(?:--|[-–—•|])\ +""",
+    re.X,
+)
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A hard paragraph: a block between blank lines, or a line that stands
+    alone inside a block (headline, subhead, one-line paragraph)."""
+
+    start: int
+    end: int
+    index: int
+
+
+def units(text: str) -> list[Unit]:
+    """Split text into paragraph units, joining hard-wrapped lines."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if not m.group().isspace()]
+    if not lines:
+        return []
+    blocks: list[list[tuple[int, int]]] = [[lines[0]]]
+    for prev, cur in zip(lines, lines[1:]):
+        if text.count("\n", prev[1], cur[0]) >= 2 or text.count("\r", prev[1], cur[0]) >= 2:
+            blocks.append([cur])
+        else:
+            blocks[-1].append(cur)
+    out: list[Unit] = []
+    for block in blocks:
+        longest = max(e - s for s, e in block)
+        start = block[0][0]
+        for i, (s, e) in enumerate(block):
+            last = i == len(block) - 1
+            if not last:
+                line = text[s:e].rstrip()
+                nxt = text[block[i + 1][0]:block[i + 1][1]].lstrip()
+                ends = line[-1:] in _TERMINAL
+                short = len(line) < 0.7 * longest or len(block) == 1
+                if not ends and not (short and nxt[:1].isupper()):
+                    continue  # a soft wrap: the sentence goes on
+            out.append(Unit(start, e, len(out)))
+            if not last:
+                start = block[i + 1][0]
+    return out
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _is_furniture(line: str) -> bool:
+    low = line.lower().lstrip("([ ")
+    if len(line) < 200 and low.startswith(lexicon().furniture):
+        return True
+    m = _BYLINE.fullmatch(line)
+    return bool(m) and len(line.split()) <= 12 and not line.endswith(".")
+
+
+def _first_word(text: str, i: int, end: int) -> str:
+    j = i
+    while j < end and text[j] in _OPENING:
+        j += 1
+    k = j
+    while k < end and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    return text[j:k]
+
+
+_ATTRIB_TAIL: re.Pattern[str] | None = None
+
+
+def _attribution_tail() -> re.Pattern[str]:
+    """`“Why now?” Smith asked.` must not split after the question mark."""
+    global _ATTRIB_TAIL
+    if _ATTRIB_TAIL is None:
+        lex = lexicon()
+        verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
+        _ATTRIB_TAIL = re.compile(
+            rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
+        )
+    return _ATTRIB_TAIL
+
+
+def _breaks(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
+    """Does the punctuation run `m` end a sentence before position `nxt`?"""
+    c = text[nxt]
+    if c in _OPENING and nxt + 1 < end:
+        c = text[nxt + 1]
+    if not (c.isupper() or c.isdigit()):
+        return False
+    punct = m.group()
+    lex = lexicon()
+    closed_quote = punct[-1] in "\"”’»"
+    if closed_quote and punct.rstrip("\"”’»)]")[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
+        return False
+    if punct.startswith(".") and not punct.startswith("..."):
+        ws = text.rfind(" ", 0, m.start())
+        ws = max(ws, text.rfind("\n", 0, m.start()))
+        token = text[ws + 1:m.start()].lstrip(_OPENING).lower()
+        if token in lex.abbr_never:
+            return False
+        initial = len(token) == 1 and token.isalpha()
+        if initial or "." in token or token in lex.abbr_unless_starter:
+            return _first_word(text, nxt, end).lower() in lex.starters
+        return True
+    if punct.startswith(("...", "…")):
+        return _first_word(text, nxt, end).lower() in lex.starters
+    return True
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the claim text begins after a dateline such as `VIENNA •`."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence], str | None]:
+    """All claim spans of an article, and its headline when it has one."""
+    out: list[Sentence] = []
+    title = None
+    if found is None:
+        found = units(text)
+    for n, unit in enumerate(found):
+        s = _skip_space(text, unit.start, unit.end)
+        e = unit.end
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s >= e or _is_furniture(text[s:e]):
+            continue
+        if n == 0 and len(found) > 1 and text[e - 1] not in ".!?" and "\n" not in text[s:e]:
+            if len(text[s:e].split()) <= 30:
+                title = text[s:e]
+        s = dateline_end(text, s, e)
+        for m in _BOUNDARY.finditer(text, s, e):
+            nxt = _skip_space(text, m.end(), e)
+            if nxt >= e or not _breaks(text, m, nxt, e):
+                continue
+            out.append(Sentence(s, m.end(), unit.index, text[s:m.end()]))
+            s = nxt
+        if s < e:
+            out.append(Sentence(s, e, unit.index, text[s:e]))
+    return out, title
