@@ -17,13 +17,135 @@ from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKE
 QMARK = "\ue000"
 _BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am"})
 _SKIP_BEFORE_VERB = frozenset(
-    ["also", "has", "have", "had", "later", "then", "previously", "repeatedly", "recently", "again", "further", "once", "would", "will", "could", "might", "may", "did", "does", "do", "publicly", "privately", "reportedly", "separately", "flatly", "firmly", "quickly", "initially", "earlier", "already", "still", "often", "not", "never", "has", "had", "formally", "officially", "subsequently", "immediately"]
+    [
+        "also",
+        "has",
+        "have",
+        "had",
+        "later",
+        "then",
+        "previously",
+        "repeatedly",
+        "recently",
+        "again",
+        "further",
+        "once",
+        "would",
+        "will",
+        "could",
+        "might",
+        "may",
+        "did",
+        "does",
+        "do",
+        "publicly",
+        "privately",
+        "reportedly",
+        "separately",
+        "flatly",
+        "firmly",
+        "quickly",
+        "initially",
+        "earlier",
+        "already",
+        "still",
+        "often",
+        "not",
+        "never",
+        "has",
+        "had",
+        "formally",
+        "officially",
+        "subsequently",
+        "immediately",
+    ]
 )
 _TIME = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
-_ABBR_DOT = frozenset({"inc", "corp", "co", "ltd", "llc", "jr", "sr", "dr", "mr", "mrs", "ms", "st", "gov", "sen", "rep", "gen", "col", "lt", "sgt", "capt", "prof", "rev"})
-_STOP_CAPS = frozenset({"but", "and", "so", "yet", "still", "however", "meanwhile", "in", "on", "at", "for", "if", "when", "while", "as", "after", "before", "because", "though", "although", "asked", "speaking"})
+_ABBR_DOT = frozenset(
+    {
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "llc",
+        "jr",
+        "sr",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "prof",
+        "rev",
+    }
+)
+_STOP_CAPS = frozenset(
+    {
+        "but",
+        "and",
+        "so",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "in",
+        "on",
+        "at",
+        "for",
+        "if",
+        "when",
+        "while",
+        "as",
+        "after",
+        "before",
+        "because",
+        "though",
+        "although",
+        "asked",
+        "speaking",
+    }
+)
 _VIA = re.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
     r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
@@ -106,8 +228,20 @@ def _np_before(toks: list[str], i: int) -> list[str]:
                 j -= 1
                 continue
             break
-        elif b in CONNECTORS and out and j > 0 or (b in lex.titles or b in lex.anon_nouns or b in lex.org_nouns or b in lex.carrier_nouns
-              or b in lex.document_nouns or b in DESCRIPTORS or b in lex.unspecified_nouns):
+        elif (
+            b in CONNECTORS
+            and out
+            and j > 0
+            or (
+                b in lex.titles
+                or b in lex.anon_nouns
+                or b in lex.org_nouns
+                or b in lex.carrier_nouns
+                or b in lex.document_nouns
+                or b in DESCRIPTORS
+                or b in lex.unspecified_nouns
+            )
+        ):
             out.append(t)
         else:
             break
@@ -126,12 +260,20 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
     """A noun phrase that starts at token i, up to a comma or the end."""
     out: list[str] = []
     lex = lexicon()
-    for t in toks[i:i + limit]:
+    for t in toks[i : i + limit]:
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
-        if is_cap(t) or b in DETERMINERS or b in CONNECTORS or b in DESCRIPTORS or b in lex.titles \
-                or b in lex.anon_nouns or b in lex.org_nouns or b in lex.unspecified_nouns:
+        if (
+            is_cap(t)
+            or b in DETERMINERS
+            or b in CONNECTORS
+            or b in DESCRIPTORS
+            or b in lex.titles
+            or b in lex.anon_nouns
+            or b in lex.org_nouns
+            or b in lex.unspecified_nouns
+        ):
             out.append(t)
         else:
             break
@@ -146,7 +288,11 @@ def _according(toks: list[str], i: int) -> list[str]:
         if t in (",", ";", ":", QMARK, "(", ")", "—", "–") or (t in ".!?" and True):
             break
         out.append(t)
-    while len(out) >= 2 and (base(out[-1]) in _TIME) and base(out[-2]) in ("on", "last", "this", "earlier", "late", "early"):
+    while (
+        len(out) >= 2
+        and (base(out[-1]) in _TIME)
+        and base(out[-2]) in ("on", "last", "this", "earlier", "late", "early")
+    ):
         out = out[:-2]
     while out and base(out[-1]) in _TIME:
         out.pop()
@@ -154,12 +300,12 @@ def _according(toks: list[str], i: int) -> list[str]:
 
 
 def _appositive(toks: list[str], i: int) -> str | None:
-    """", a spokesman for the ministry," after a name gives its title."""
+    """ ", a spokesman for the ministry," after a name gives its title."""
     if i >= len(toks) or toks[i] != ",":
         return None
     words: list[str] = []
     lex = lexicon()
-    for t in toks[i + 1:i + 14]:
+    for t in toks[i + 1 : i + 14]:
         if not t[0].isalnum():
             break
         words.append(t)
@@ -172,12 +318,12 @@ def _appositive(toks: list[str], i: int) -> str | None:
 
 def _has_content(toks: list[str], i: int) -> bool:
     """Does content (a that-clause, quotation, colon) follow or precede the verb?"""
-    window = toks[i + 1:i + 9]
+    window = toks[i + 1 : i + 9]
     if any(t in (QMARK, ":") for t in window[:4]) or "that" in (t.lower() for t in window):
         return True
-    if i + 1 < len(toks) and toks[i + 1] == "," and QMARK in toks[i + 1:i + 4]:
+    if i + 1 < len(toks) and toks[i + 1] == "," and QMARK in toks[i + 1 : i + 4]:
         return True
-    return QMARK in toks[max(0, i - 6):i]
+    return QMARK in toks[max(0, i - 6) : i]
 
 
 def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
@@ -192,7 +338,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         k -= 1
     if k < 1 or toks[k] != ",":
         return [], None
-    inner = toks[k + 1:i - 1]
+    inner = toks[k + 1 : i - 1]
     outer = _np_before(toks, k)
     if not inner or not outer or QMARK in inner:
         return [], None
@@ -208,7 +354,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
 
 
 def _negated(lows: list[str], i: int) -> bool:
-    before = lows[max(0, i - 2):i]
+    before = lows[max(0, i - 2) : i]
     return "not" in before or "never" in before or any(w.endswith("n't") for w in before)
 
 
@@ -252,7 +398,7 @@ def find(outside: str) -> Found | None:
             continue
         if needs_content and not (inverted or _has_content(toks, i + span - 1)):
             continue
-        found = Found(" ".join(toks[i:i + span]), "speech" if speech else "finding", words)
+        found = Found(" ".join(toks[i : i + span]), "speech" if speech else "finding", words)
         if title:
             found.words = words + [","] + title.split()
         found.via = _via(outside)
@@ -278,5 +424,5 @@ def mention_words(found: Found) -> tuple[list[str], str | None]:
     words and an appositive title."""
     if "," in found.words:
         k = found.words.index(",")
-        return found.words[:k], " ".join(found.words[k + 1:])
+        return found.words[:k], " ".join(found.words[k + 1 :])
     return found.words, None

@@ -33,7 +33,7 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
     while i < n:
         step = 1
         for k in range(min(longest, n - i), 0, -1):
-            phrase = " ".join(lows[i:i + k]) if k > 1 else lows[i]
+            phrase = " ".join(lows[i : i + k]) if k > 1 else lows[i]
             w = folded.get(phrase)
             if w is None and k == 1:
                 w = exact.get(words[i])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, TypeVar
 
 import typer
@@ -13,13 +13,17 @@ import typer
 from claims import render
 from claims.errors import ClaimsError
 
-app = typer.Typer(help="Split news articles into typed, attributed claims and track them for fact-checking.",
-                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="Split news articles into typed, attributed claims and track them for fact-checking.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 
 F = TypeVar("F", bound=Callable)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -68,8 +72,14 @@ def split(
     emit(result["claims"], fmt, doc=result, title=result["article"]["title"])
 
 
-def emit(rows: list[dict], fmt: Format, doc: dict | None = None, title: str | None = None,
-         extra: list[str] | None = None, csv_fields: list[str] | None = None) -> None:
+def emit(
+    rows: list[dict],
+    fmt: Format,
+    doc: dict | None = None,
+    title: str | None = None,
+    extra: list[str] | None = None,
+    csv_fields: list[str] | None = None,
+) -> None:
     if fmt is Format.json:
         sys.stdout.write(render.to_json(doc if doc is not None else rows) + "\n")
     elif fmt is Format.jsonl:

@@ -16,10 +16,80 @@ from claims.resolve import Registry
 
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
-_TERM_INTRO = frozenset({"so-called", "dubbed", "called", "term", "termed", "phrase", "word", "known", "as", "labelled", "labeled", "branded"})
+_TERM_INTRO = frozenset(
+    {
+        "so-called",
+        "dubbed",
+        "called",
+        "term",
+        "termed",
+        "phrase",
+        "word",
+        "known",
+        "as",
+        "labelled",
+        "labeled",
+        "branded",
+    }
+)
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _FUNCTION_WORDS = frozenset(
-    ["in", "on", "at", "of", "for", "to", "from", "by", "with", "and", "or", "but", "as", "that", "which", "who", "than", "then", "into", "over", "under", "about", "after", "before", "during", "since", "until", "while", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "can", "said", "says", "told", "added", "according", "because", "if", "so", "when", "where"]
+    [
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "than",
+        "then",
+        "into",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "while",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "can",
+        "said",
+        "says",
+        "told",
+        "added",
+        "according",
+        "because",
+        "if",
+        "so",
+        "when",
+        "where",
+    ]
 )
 
 
@@ -48,7 +118,9 @@ def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]
     out: list[list[Quote]] = [[] for _ in sents]
     j = 0
     for i, s in enumerate(sents):
-        while j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start:
+        while (
+            j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start
+        ):
             j += 1
         k = j
         while k < len(quotes) and quotes[k].open_mark < s.end:
@@ -72,7 +144,7 @@ def analyze(text: str) -> Analysis:
     registry = Registry(text)
     rows: list[_Row] = []
     groups: dict[int, _Group] = {}
-    for s, pieces in zip(sents, _overlapping(sents, quotes)):
+    for s, pieces in zip(sents, _overlapping(sents, quotes), strict=False):
         spans = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end, q.text) for q in pieces]
         outside = attribution.mask(text, s.start, s.end, spans)
         inside = sum(min(q.end, s.end) - max(q.start, s.start) for q in pieces)
@@ -121,7 +193,7 @@ def _is_term(text: str, q: Quote) -> bool:
     bases", "so-called “reforms”") is a quoted term, not speech."""
     if q.close_mark is None or len(q.text.split()) >= _SPEECH_WORDS or q.text.rstrip()[-1:] in ",.?!":
         return False
-    before = text[max(0, q.open_mark - 20):q.open_mark].lower().split()
+    before = text[max(0, q.open_mark - 20) : q.open_mark].lower().split()
     if before and before[-1] in _TERM_INTRO:
         return True
     m = _NEXT_WORD.match(text, q.close_mark + 1)
@@ -175,6 +247,22 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str) -> list[C
         if ctype == "official_quote" and source is not None:
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
-        claims.append(Claim(len(claims) + 1, s.start, s.end, s.paragraph, s.text, ctype, conf, why,
-                            source, mention, cue, via, direct, quotes))
+        claims.append(
+            Claim(
+                len(claims) + 1,
+                s.start,
+                s.end,
+                s.paragraph,
+                s.text,
+                ctype,
+                conf,
+                why,
+                source,
+                mention,
+                cue,
+                via,
+                direct,
+                quotes,
+            )
+        )
     return claims

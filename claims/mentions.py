@@ -16,7 +16,59 @@ TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
 DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "its", "their", "this", "that", "these", "those"})
 DESCRIPTORS = frozenset(
-    ["senior", "unnamed", "anonymous", "local", "former", "top", "chief", "deputy", "acting", "interim", "other", "two", "three", "four", "several", "many", "some", "most", "both", "few", "more", "no", "another", "current", "retired", "veteran", "longtime", "independent", "outside", "government", "military", "federal", "state", "regional", "national", "international", "foreign", "western", "eastern", "u.s", "us", "american", "european", "israeli", "palestinian", "russian", "chinese", "ukrainian", "iranian", "iraqi", "syrian"]
+    [
+        "senior",
+        "unnamed",
+        "anonymous",
+        "local",
+        "former",
+        "top",
+        "chief",
+        "deputy",
+        "acting",
+        "interim",
+        "other",
+        "two",
+        "three",
+        "four",
+        "several",
+        "many",
+        "some",
+        "most",
+        "both",
+        "few",
+        "more",
+        "no",
+        "another",
+        "current",
+        "retired",
+        "veteran",
+        "longtime",
+        "independent",
+        "outside",
+        "government",
+        "military",
+        "federal",
+        "state",
+        "regional",
+        "national",
+        "international",
+        "foreign",
+        "western",
+        "eastern",
+        "u.s",
+        "us",
+        "american",
+        "european",
+        "israeli",
+        "palestinian",
+        "russian",
+        "chinese",
+        "ukrainian",
+        "iranian",
+        "iraqi",
+        "syrian",
+    ]
 )
 CONNECTORS = frozenset({"of", "for", "at", "from", "with", "in", "and", "&", "on", "to", "by"})
 NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "la", "le", "di", "al", "bin", "ibn", "el"})
@@ -70,8 +122,13 @@ def _title_text(words: list[str]) -> str | None:
     if not words:
         return None
     lex = lexicon()
-    if (len(words) >= 2 and is_cap(words[-1]) and base(words[-1]) in lex.titles and not is_cap(words[-2])
-            and base(words[-2]) in lex.titles):
+    if (
+        len(words) >= 2
+        and is_cap(words[-1])
+        and base(words[-1]) in lex.titles
+        and not is_cap(words[-2])
+        and base(words[-2]) in lex.titles
+    ):
         return " ".join(words[:-1]) + ", " + words[-1]
     return " ".join(words)
 
@@ -113,8 +170,15 @@ def classify_proper(name_words: list[str]) -> str:
 def _known(word: str) -> bool:
     lex = lexicon()
     b = base(word)
-    return (b in lex.titles or b in lex.anon_nouns or b in lex.org_nouns or b in lex.document_nouns
-            or b in lex.carrier_nouns or b in DESCRIPTORS or b in lex.unspecified_nouns)
+    return (
+        b in lex.titles
+        or b in lex.anon_nouns
+        or b in lex.org_nouns
+        or b in lex.document_nouns
+        or b in lex.carrier_nouns
+        or b in DESCRIPTORS
+        or b in lex.unspecified_nouns
+    )
 
 
 def _head(core: list[str]) -> str:
@@ -144,7 +208,7 @@ def parse(words: list[str]) -> Parsed | None:
         b = base(w)
         if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
             head = [base(x) for x in core[:i]]
-            rest = core[i + 1:]
+            rest = core[i + 1 :]
             if b in ("from", "by") and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head):
                 return parse(rest)
             if head and head[-1] in ("spokesman", "spokeswoman", "spokesperson") and b == "for":

@@ -15,7 +15,7 @@ from claims.segment import Unit
 _MARKS = re.compile(r"[“”„\"«»‘’‹›]")
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
-_BEFORE_OPEN = " \t\r\n([{—–-/“\"«"
+_BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
 
 
 def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
@@ -51,19 +51,19 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
                     single_at = i
                 elif c == "’" and single_at is not None and not nxt.isalnum():
                     group += 1
-                    out.append(Quote(single_at + 1, i, text[single_at + 1:i], group, single_at, i))
+                    out.append(Quote(single_at + 1, i, text[single_at + 1 : i], group, single_at, i))
                     single_at = None
             elif c in _DOUBLE_CLOSE or c == '"':
                 if c == '"' and prev.isdigit() and text[open_at] != '"':
                     continue
-                out.append(Quote(open_at + 1, i, text[open_at + 1:i], group, open_at, i))
+                out.append(Quote(open_at + 1, i, text[open_at + 1 : i], group, open_at, i))
                 open_at = None
         carried = False
         if open_at is not None:
             end = unit.end
             while end > open_at + 1 and text[end - 1].isspace():
                 end -= 1
-            out.append(Quote(open_at + 1, end, text[open_at + 1:end], group, open_at, None))
+            out.append(Quote(open_at + 1, end, text[open_at + 1 : end], group, open_at, None))
             carried = True
     return out
 

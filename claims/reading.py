@@ -21,7 +21,9 @@ def decode(data: bytes, label: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ClaimsError(f"{label}: not UTF-8 text (bad byte at position {exc.start}); convert it to UTF-8 first") from None
+        raise ClaimsError(
+            f"{label}: not UTF-8 text (bad byte at position {exc.start}); convert it to UTF-8 first"
+        ) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():

@@ -8,8 +8,22 @@ import io
 import json
 from collections.abc import Iterable
 
-CSV_FIELDS = ["seq", "start", "end", "paragraph", "type", "confidence", "source", "source_kind", "source_title",
-              "mention", "cue", "via", "direct", "text"]
+CSV_FIELDS = [
+    "seq",
+    "start",
+    "end",
+    "paragraph",
+    "type",
+    "confidence",
+    "source",
+    "source_kind",
+    "source_title",
+    "mention",
+    "cue",
+    "via",
+    "direct",
+    "text",
+]
 TYPE_STYLE = {"reported_fact": "cyan", "official_quote": "green", "editorial_assertion": "magenta"}
 
 

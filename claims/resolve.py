@@ -115,7 +115,9 @@ class Registry:
         if len(parts) > 1:
             for s in matches:
                 sp = s.name.split()
-                if sp[-1] == last and (len(sp) == 1 or sp[0] == parts[0] or sp[0][0] == parts[0][0] and len(sp[0]) <= 2):
+                if sp[-1] == last and (
+                    len(sp) == 1 or sp[0] == parts[0] or sp[0][0] == parts[0][0] and len(sp[0]) <= 2
+                ):
                     if len(parts) > len(sp):
                         self._alias(s, s.name)
                         del self._by_key["p:" + _norm(s.name)]

@@ -17,7 +17,7 @@ from claims.lexicon import alternation, lexicon
 from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
-_TERMINAL = frozenset(".!?:;\"”’»)…")
+_TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
 # A run of sentence-final punctuation and closing marks followed by space.
 _BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]]*(?=\s)")
@@ -51,7 +51,7 @@ def units(text: str) -> list[Unit]:
     if not lines:
         return []
     blocks: list[list[tuple[int, int]]] = [[lines[0]]]
-    for prev, cur in zip(lines, lines[1:]):
+    for prev, cur in zip(lines, lines[1:], strict=False):
         if text.count("\n", prev[1], cur[0]) >= 2 or text.count("\r", prev[1], cur[0]) >= 2:
             blocks.append([cur])
         else:
@@ -64,7 +64,7 @@ def units(text: str) -> list[Unit]:
             last = i == len(block) - 1
             if not last:
                 line = text[s:e].rstrip()
-                nxt = text[block[i + 1][0]:block[i + 1][1]].lstrip()
+                nxt = text[block[i + 1][0] : block[i + 1][1]].lstrip()
                 ends = line[-1:] in _TERMINAL
                 short = len(line) < 0.7 * longest or len(block) == 1
                 if not ends and not (short and nxt[:1].isupper()):
@@ -108,9 +108,7 @@ def _attribution_tail() -> re.Pattern[str]:
     if _ATTRIB_TAIL is None:
         lex = lexicon()
         verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
-        _ATTRIB_TAIL = re.compile(
-            rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]"
-        )
+        _ATTRIB_TAIL = re.compile(rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]")
     return _ATTRIB_TAIL
 
 
@@ -123,13 +121,13 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
         return False
     punct = m.group()
     lex = lexicon()
-    closed_quote = punct[-1] in "\"”’»"
-    if closed_quote and punct.rstrip("\"”’»)]")[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
+    closed_quote = punct[-1] in '"”’»'
+    if closed_quote and punct.rstrip('"”’»)]')[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
         return False
     if punct.startswith(".") and not punct.startswith("..."):
         ws = text.rfind(" ", 0, m.start())
         ws = max(ws, text.rfind("\n", 0, m.start()))
-        token = text[ws + 1:m.start()].lstrip(_OPENING).lower()
+        token = text[ws + 1 : m.start()].lstrip(_OPENING).lower()
         if token in lex.abbr_never:
             return False
         initial = len(token) == 1 and token.isalpha()
@@ -160,15 +158,15 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
             e -= 1
         if s >= e or _is_furniture(text[s:e]):
             continue
-        if n == 0 and len(found) > 1 and text[e - 1] not in ".!?" and "\n" not in text[s:e]:
-            if len(text[s:e].split()) <= 30:
-                title = text[s:e]
+        headline = n == 0 and len(found) > 1 and text[e - 1] not in ".!?" and "\n" not in text[s:e]
+        if headline and len(text[s:e].split()) <= 30:
+            title = text[s:e]
         s = dateline_end(text, s, e)
         for m in _BOUNDARY.finditer(text, s, e):
             nxt = _skip_space(text, m.end(), e)
             if nxt >= e or not _breaks(text, m, nxt, e):
                 continue
-            out.append(Sentence(s, m.end(), unit.index, text[s:m.end()]))
+            out.append(Sentence(s, m.end(), unit.index, text[s : m.end()]))
             s = nxt
         if s < e:
             out.append(Sentence(s, e, unit.index, text[s:e]))
