@@ -222,7 +222,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
                 out.append(t)
                 break
             out.append(t)
-        elif b in DETERMINERS:
+        elif b in DETERMINERS or t.endswith(("’s", "'s")):
             out.append(t)
             if j > 0 and toks[j - 1].lower() in CONNECTORS:
                 j -= 1

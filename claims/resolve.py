@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
+from claims.lexicon import lexicon
 from claims.mentions import Parsed, base
 from claims.model import Source
 
-_NAME_IN_TEXT = re.compile(
-    r"\b[A-Z][a-z’'\-]+(?:\s+[A-Z]\.)?(?:\s+(?:de|van|von|der|da|del|la|le|di|al|bin)\b)?\s+[A-Z][a-z’'\-]+(?:-[A-Z][a-z]+)?\b"
+_NAME_RUN = re.compile(
+    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|da|del|la|le|di|al|bin)\b))+"
 )
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
 
@@ -63,9 +64,14 @@ class Registry:
         """A full name in the text that ends (or starts) with a lone surname."""
         if self._candidates is None:
             self._candidates = {}
-            for m in _NAME_IN_TEXT.finditer(self.text):
+            lex = lexicon()
+            for m in _NAME_RUN.finditer(self.text):
                 parts = m.group().split()
-                self._candidates.setdefault(parts[-1], []).append((m.start(), m.group()))
+                while parts and (base(parts[0]) in lex.titles or base(parts[0]) in lex.honorifics
+                                 or base(parts[0]) in lex.starters):
+                    parts.pop(0)
+                if len(parts) >= 2:
+                    self._candidates.setdefault(parts[-1], []).append((m.start(), " ".join(parts[-3:])))
         options = self._candidates.get(token, [])
         earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
         return earlier[-1] if earlier else None

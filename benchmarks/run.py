@@ -1,0 +1,78 @@
+"""`make bench`: throughput and peak memory of the engine and of storage.
+
+Speeds are reported as ratios against baselines measured in the same run on
+the same machine: pysbd (a library sentence splitter) for the engine, and
+`claims split` itself for `claims add`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import time
+
+from benchmarks.corpus import corpus
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(fn, *args) -> float:
+    gc.collect()
+    t = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - t
+
+
+def _each(fn, texts) -> None:
+    for t in texts:
+        fn(t)
+
+
+def bench_engine(min_words: int) -> None:
+    from claims.engine import analyze
+    from claims.segment import sentences
+
+    texts = corpus(min_words)
+    words = sum(len(t.split()) for t in texts)
+    analyze(texts[0])
+    engine = min(timed(_each, analyze, texts) for _ in range(3))
+    segment = min(timed(_each, sentences, texts) for _ in range(3))
+    peak = peak_rss_mb()
+    print(f"corpus: {len(texts)} articles, {words} words")
+    print(f"engine (full pipeline): {words / engine:,.0f} words/s ({engine:.2f} s)")
+    print(f"engine segmentation only: {words / segment:,.0f} words/s")
+    try:
+        import pysbd
+    except ImportError:
+        print("pysbd not installed: no library baseline")
+    else:
+        seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
+        sample = texts[: max(1, len(texts) // 10)]
+        sample_words = sum(len(t.split()) for t in sample)
+        base = timed(lambda: [seg.segment(t) for t in sample])
+        print(f"baseline pysbd sentence splitting: {sample_words / base:,.0f} words/s (on {sample_words} words)")
+        print(f"ratio: full engine is {(words / engine) / (sample_words / base):.1f}x pysbd's segmentation alone")
+    print(f"peak memory of the engine run (process RSS, before the baseline loads): {peak:.0f} MB")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--words", type=int, default=150_000, help="engine corpus size in words")
+    ap.add_argument("--articles", type=int, default=2000, help="articles for the storage benchmark")
+    ap.add_argument("--only", choices=["engine", "storage"], help="run one benchmark")
+    args = ap.parse_args()
+    if args.only in (None, "engine"):
+        print("== engine")
+        bench_engine(args.words)
+    if args.only in (None, "storage"):
+        from benchmarks.storage import bench_storage
+
+        print("== storage")
+        bench_storage(args.articles)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Behaviour of the whole engine on invented articles, one per news genre."""
+
+import pytest
+
+from claims.engine import analyze
+
+
+def by_text(article_text: str) -> dict[str, dict]:
+    return {c["text"]: c for c in analyze(article_text).to_dict()["claims"]}
+
+
+def find(claims: dict[str, dict], start: str) -> dict:
+    hits = [c for t, c in claims.items() if t.startswith(start)]
+    assert len(hits) == 1, f"no single claim starting {start!r}"
+    return hits[0]
+
+
+def src(claim: dict) -> tuple | None:
+    s = claim["source"]
+    return (s["name"], s["kind"]) if s else None
+
+
+def test_wire_story(article):
+    c = by_text(article("wire.txt"))
+    lopez = find(c, "Sen. Maria Lopez")
+    assert lopez["type"] == "official_quote" and src(lopez) == ("Maria Lopez", "person")
+    assert "chairwoman" in lopez["source"]["title"]
+    assert lopez["direct"] is True  # quoted fragment with a verb of saying
+    opening = find(c, "\"This bill is about fairness.")
+    assert opening["type"] == "official_quote" and src(opening) == ("Maria Lopez", "person")
+    assert opening["direct"] and opening["cue"] is None  # speaker from the quotation's other sentence
+    assert src(find(c, "The Chamber of Commerce")) == ("Chamber of Commerce", "organization")
+    assert find(c, "Lopez's office did not say")["type"] == "reported_fact"  # negated verb is no attribution
+    aide = find(c, "\"We're going to see")
+    assert src(aide) == ("committee aide", "anonymous") and aide["via"] == "Reuters"
+    assert find(c, "A U.S. Senate committee")["type"] == "reported_fact"
+    assert not any(t.startswith("(Reporting") for t in c)
+
+
+def test_press_release(article):
+    c = by_text(article("press_release.txt"))
+    assert src(find(c, "Acme Robotics Inc. today announced")) == ("Acme Robotics", "organization")
+    chen = find(c, "\"We are thrilled")
+    assert src(chen) == ("Sarah Chen", "person") and chen["source"]["title"].startswith("chief executive officer")
+    assert src(find(c, "\"Our customers")) == ("Sarah Chen", "person")
+    cfo = find(c, "Chief Financial Officer Mark Alvarez")
+    assert cfo["type"] == "official_quote" and cfo["source"]["title"] == "Chief Financial Officer"
+
+
+def test_opinion_column(article):
+    c = by_text(article("opinion.txt"))
+    for start in ("We were promised", "What we got instead", "I have covered", "The city should scrap", "It is nothing"):
+        claim = find(c, start)
+        assert claim["type"] == "editorial_assertion", start
+        assert claim["rationale"] and "author's own voice" in claim["rationale"][0]
+    assert find(c, "The plan approved on Monday")["type"] == "reported_fact"
+    patel = find(c, "Councillor James Patel")
+    assert patel["type"] == "official_quote" and patel["direct"]
+
+
+def test_court_story(article):
+    c = by_text(article("court.txt"))
+    ruling = find(c, "Judge Karen Whitfield found")
+    assert ruling["type"] == "reported_fact" and src(ruling) == ("Karen Whitfield", "person")
+    order = find(c, "The judge ordered")
+    assert order["type"] == "reported_fact" and src(order) == ("Karen Whitfield", "person")  # role noun resolved
+    assert src(find(c, "\"The evidence of neglect")) == ("Karen Whitfield", "person")
+    assert src(find(c, "Prosecutors said")) == ("Prosecutors", "anonymous")
+    assert src(find(c, "A Cook County judge"))[1] == "document"
+    ross = find(c, "The patient's daughter")
+    assert src(ross) == ("Linda Ross", "person") and ross["via"] == "Chicago Tribune"
+
+
+def test_local_story_pronoun_and_short_name(article):
+    c = by_text(article("local.txt"))
+    assert src(find(c, "\"The kids were")) == ("Ellen Novak", "person")  # "she said"
+    assert src(find(c, "Mr. Hill said")) == ("Marcus Hill", "person")
+    assert src(find(c, "About 300 people")) == ("library staff", "anonymous")
+
+
+def test_quotation_over_paragraphs_and_shared_surname(article):
+    c = by_text(article("multipara.txt"))
+    for start in ("\"Nobody enjoys", "We inherited", "\"If we do nothing"):
+        assert src(find(c, start)) == ("Rachel Adeyemi", "person"), start
+    assert src(find(c, "Her deputy")) == ("Tom Adeyemi", "person")  # same surname, different person
+    assert src(find(c, "“Will it work?”")) == ("Rachel Adeyemi", "person")  # "the minister"
+    assert src(find(c, "It has to.”")) == ("Rachel Adeyemi", "person")
+
+
+def test_scare_quotes_are_not_speech():
+    text = "Troops moved to six “train and advise” bases. The so-called “reforms” stalled in parliament."
+    for claim in analyze(text).claims:
+        assert claim.type == "reported_fact" and not claim.direct and claim.source is None
+
+
+def test_colon_block_belongs_to_its_speaker():
+    text = "The ministry said:\n\nTaxes will not rise. Spending will fall.\n\nThe vote is Monday."
+    claims = analyze(text).claims
+    assert [c.type for c in claims] == ["official_quote", "official_quote", "official_quote", "reported_fact"]
+    assert all(c.source and c.source.name == "ministry" for c in claims[:3])
+    assert claims[1].direct and claims[2].direct
+
+
+def test_according_to_report_from_and_statement_read():
+    text = (
+        "Fighting eased, according to one report from a German investigator embedded with the forces.\n\n"
+        "“Talks will continue,” a Russian foreign ministry statement on the meeting read."
+    )
+    first, second = analyze(text).claims
+    assert first.type == "reported_fact" and first.source.name.startswith("German investigator")
+    assert first.source.kind == "anonymous" and first.cue == "according to"
+    assert second.type == "official_quote" and second.source.name == "Russian foreign ministry"
+    assert second.source.kind == "organization" and second.direct
+
+
+def test_sources_list_has_aliases():
+    text = "Secretary of State John Kerry spoke. “We are ready,” Kerry said. Later, he said talks would go on."
+    result = analyze(text).to_dict()
+    kerry = [s for s in result["sources"] if s["name"] == "John Kerry"]
+    assert kerry and "Kerry" in kerry[0]["aliases"]
+    assert [c["source"]["name"] if c["source"] else None for c in result["claims"]] == [None, "John Kerry", "John Kerry"]
+
+
+@pytest.mark.parametrize("name", ["wire.txt", "press_release.txt", "opinion.txt", "court.txt", "local.txt", "multipara.txt"])
+def test_every_claim_has_confidence_and_rationale(article, name):
+    for c in analyze(article(name)).claims:
+        assert 0.0 < c.confidence <= 1.0
+        assert c.rationale

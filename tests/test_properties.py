@@ -1,0 +1,45 @@
+"""The engine never raises and its offsets always hold, whatever the text."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claims.engine import analyze
+
+PIECES = list("abcXYZ .,;:!?\"“”‘’'«»—–-\n\t()0123") + ["Mr.", " said ", " U.S. ", "according to ", " he ", "\n\n"]
+NEWSY = st.lists(st.sampled_from(PIECES), max_size=300).map("".join)
+
+
+def check(text: str) -> None:
+    result = analyze(text)
+    last = 0
+    for c in result.claims:
+        assert text[c.start:c.end] == c.text
+        assert c.start >= last and c.end > c.start
+        last = c.end
+        for q in c.quotes:
+            assert text[q.start:q.end] == q.text
+            assert c.start <= q.start <= q.end <= c.end
+    assert result.chars == len(text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode(text):
+    check(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NEWSY)
+def test_news_like_noise(text):
+    check(text)
+
+
+def test_a_megabyte_without_punctuation():
+    text = "word " * 200_000
+    result = analyze(text)
+    assert len(result.claims) == 1 and result.claims[0].text == text.strip()
+
+
+def test_whitespace_and_control_characters():
+    for text in ["", "   \n\n\t ", "\x00\x01\x02", "“" * 50, "”" * 50, "\"" * 51, "a\u2028b\u2029c", "\ufeffHello. World."]:
+        check(text)

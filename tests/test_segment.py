@@ -1,0 +1,76 @@
+import pytest
+
+from claims.segment import sentences
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in sentences(text)[0]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Smith met Dr. Jones at 3 p.m. on Friday. They talked.", ["Mr. Smith met Dr. Jones at 3 p.m. on Friday.", "They talked."]),
+        ("The U.S. economy grew 2.5 percent. Prices rose.", ["The U.S. economy grew 2.5 percent.", "Prices rose."]),
+        ("Sanctions hit the U.S. The talks failed.", ["Sanctions hit the U.S.", "The talks failed."]),
+        ("P. J. O'Rourke wrote the book. It sold well.", ["P. J. O'Rourke wrote the book.", "It sold well."]),
+        ("Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon.", ["Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon."]),
+        ("He paused... Then he left.", ["He paused...", "Then he left."]),
+        ("“We won.” The crowd cheered.", ["“We won.”", "The crowd cheered."]),
+        ('"We won." The crowd cheered.', ['"We won."', "The crowd cheered."]),
+        ("“Why now?” Smith asked. Nobody answered.", ["“Why now?” Smith asked.", "Nobody answered."]),
+        ("“Why now?” she asked.", ["“Why now?” she asked."]),
+        ("The deal—worth $1.2 billion—closed Monday. Shares rose.", ["The deal—worth $1.2 billion—closed Monday.", "Shares rose."]),
+        ("Acme Inc. said profits rose. The company hired 40 people.", ["Acme Inc. said profits rose.", "The company hired 40 people."]),
+    ],
+)
+def test_sentence_traps(text, expected):
+    assert texts(text) == expected
+
+
+def test_headline_deck_subhead_are_claims_and_title_found():
+    text = "Council approves budget\n\nSpending rises for the third year\n\nThe council voted 5-2.\n\nWhat comes next\n\nA hearing is set."
+    got, title = sentences(text)
+    assert [s.text for s in got] == [
+        "Council approves budget",
+        "Spending rises for the third year",
+        "The council voted 5-2.",
+        "What comes next",
+        "A hearing is set.",
+    ]
+    assert title == "Council approves budget"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["WASHINGTON (Reuters) – ", "VIENNA • ", "NEW YORK, Nov. 3 (AP) — ", "SAN FRANCISCO, Nov. 3, 2026 /PRNewswire/ -- ", "MAPLETON — "],
+)
+def test_datelines_are_not_part_of_claims(dateline):
+    text = f"{dateline}The talks resumed on Friday. They ended late."
+    assert texts(text) == ["The talks resumed on Friday.", "They ended late."]
+
+
+def test_bylines_and_furniture_are_not_claims():
+    text = "By Jane Doe and John Roe\n\nThe storm hit Tuesday.\n\nPhoto: Getty Images\n\n(Reporting by Jane Doe; Editing by John Roe)"
+    assert texts(text) == ["The storm hit Tuesday."]
+
+
+def test_hard_wrapped_lines_join_into_one_sentence():
+    text = (
+        "The committee met on Tuesday to discuss the proposal for a new\n"
+        "bridge over the river, which would cost an estimated $40 million\n"
+        "and take three years to build.\n"
+    )
+    assert len(texts(text)) == 1
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    text = "First paragraph ends here.\nSecond paragraph starts here.\n"
+    got, _ = sentences(text)
+    assert [s.paragraph for s in got] == [0, 1]
+
+
+def test_offsets_point_into_text_with_crlf():
+    text = "Headline here\r\n\r\nThe mayor said no. She left.\r\n"
+    got, _ = sentences(text)
+    assert [text[s.start:s.end] for s in got] == ["Headline here", "The mayor said no.", "She left."]
