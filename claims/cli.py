@@ -91,5 +91,242 @@ def emit(
         render.table(rows, title=title, extra=extra)
 
 
+DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default $CLAIMS_DB or db/claims.db)")]
+
+
+@app.command()
+@friendly
+def add(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files (.txt .md .html), directories, URLs, or - for stdin")
+    ] = None,
+    db_path: DbOpt = None,
+    title: Annotated[str | None, typer.Option(help="Headline (overrides what was found)")] = None,
+    outlet: Annotated[str | None, typer.Option(help="News outlet")] = None,
+    url: Annotated[str | None, typer.Option(help="Where the article was published")] = None,
+    author: Annotated[str | None, typer.Option(help="Byline")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date")] = None,
+    claim: Annotated[str | None, typer.Option("--claim", help="Record one claim by hand instead of an article")] = None,
+    ctype: Annotated[str | None, typer.Option("--type", help="Type of a claim recorded with --claim")] = None,
+    source: Annotated[str | None, typer.Option(help="Source of a claim recorded with --claim")] = None,
+    article: Annotated[int | None, typer.Option(help="Article id a --claim belongs to")] = None,
+) -> None:
+    """Add articles to the database (or one claim by hand with --claim)."""
+    from claims import store
+    from claims.db import connect
+    from claims.ingest import expand, load
+
+    db = connect(db_path)
+    if claim is not None:
+        if not ctype:
+            raise ClaimsError("--claim needs --type (reported_fact, official_quote or editorial_assertion)")
+        claim_id = store.add_manual_claim(db, claim, ctype, source, article)
+        typer.echo(f"recorded claim {claim_id}")
+        return
+    if not paths:
+        raise ClaimsError("give article files, directories, URLs or - (or --claim TEXT)")
+    items = list(expand(paths))
+    overrides = {"title": title, "outlet": outlet, "url": url, "author": author, "published": published}
+    counts = {"added": 0, "skipped": 0, "version": 0}
+    claims_n = sources_n = 0
+    failures: list[str] = []
+    with typer.progressbar(
+        items, label="adding", file=sys.stderr, hidden=len(items) < 5 or not sys.stderr.isatty()
+    ) as bar:
+        for item in bar:
+            try:
+                result = store.add_article(db, load(item), overrides)
+            except ClaimsError as exc:
+                failures.append(str(exc))
+                continue
+            counts[result.status] += 1
+            claims_n += result.claims
+            sources_n += result.new_sources
+    added = counts["added"] + counts["version"]
+    versions = f" ({counts['version']} new versions)" if counts["version"] else ""
+    typer.echo(
+        f"{added} articles added{versions}, {counts['skipped']} skipped as already present, "
+        f"{claims_n} claims, {sources_n} new sources"
+    )
+    if failures:
+        for f in failures:
+            typer.echo(f"error: {f}", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def show(
+    article: Annotated[str, typer.Argument(help="Article id, URL or part of its title")],
+    db_path: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Print an article's claims in order with type, source and verdict."""
+    from claims import store
+    from claims.db import connect
+
+    db = connect(db_path, create=False)
+    art = store.find_article(db, article)
+    rows = store.article_claims(db, art["id"])
+    new, removed = store.changes(db, art)
+    for r in rows:
+        r["changed"] = "new" if r["text"] in new else ""
+    if fmt is Format.table:
+        outlet = f" — {art['outlet']}" if art.get("outlet") else ""
+        emit(rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["verdict", "changed"])
+        if art.get("previous_id"):
+            typer.echo(
+                f"new version of article {art['previous_id']}: {len(new)} claims new or changed, {len(removed)} gone"
+            )
+            for text in removed:
+                typer.echo(f"  gone: {text}")
+    else:
+        emit(
+            rows,
+            fmt,
+            doc={"article": {k: v for k, v in art.items() if k != "text"}, "claims": rows, "removed": removed},
+        )
+
+
+@app.command("list")
+@friendly
+def list_(
+    db_path: DbOpt = None,
+    ctype: Annotated[
+        str | None, typer.Option("--type", help="reported_fact, official_quote, editorial_assertion")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Source name, alias or id")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet")] = None,
+    status: Annotated[str | None, typer.Option(help="unreviewed or reviewed")] = None,
+    verdict: Annotated[str | None, typer.Option(help="Latest verdict")] = None,
+    article: Annotated[int | None, typer.Option(help="Article id")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many claims")] = 200,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List claims across articles, filtered."""
+    from claims import store
+    from claims.db import connect
+
+    db = connect(db_path, create=False)
+    rows = store.list_claims(
+        db, ctype=ctype, source=source, outlet=outlet, status=status, verdict=verdict, article=article, limit=limit
+    )
+    emit(rows, fmt, extra=["article_id", "verdict"])
+
+
+sources_app = typer.Typer(
+    help="List and fix the sources that claims come from.", no_args_is_help=False, invoke_without_command=True
+)
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.callback()
+@friendly
+def sources_list(
+    ctx: typer.Context,
+    db_path: DbOpt = None,
+    kind: Annotated[str | None, typer.Option(help="Only this kind")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many")] = 200,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List sources with their claim counts."""
+    if ctx.invoked_subcommand:
+        return
+    from claims import store
+    from claims.db import connect
+
+    rows = store.list_sources(connect(db_path, create=False), kind, limit)
+    _emit_sources(rows, fmt)
+
+
+def _emit_sources(rows: list[dict], fmt: Format) -> None:
+    if fmt is Format.table:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.table import Table
+
+        t = Table()
+        for col in ("id", "name", "kind", "title", "claims", "articles"):
+            t.add_column(col)
+        for r in rows:
+            t.add_row(
+                *(
+                    escape(str(r[c] if r[c] is not None else "-"))
+                    for c in ("id", "name", "kind", "title", "claims", "articles")
+                )
+            )
+        Console().print(t)
+    else:
+        emit(rows, fmt, csv_fields=["id", "name", "kind", "title", "claims", "articles", "locked"])
+
+
+@sources_app.command("show")
+@friendly
+def sources_show(
+    ref: Annotated[str, typer.Argument(help="Source id, name or alias")],
+    db_path: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """A source's names and every claim attributed to it."""
+    from claims import store
+    from claims.db import connect
+
+    db = connect(db_path, create=False)
+    src = store.find_source(db, ref)
+    aliases = store.source_aliases(db, src["id"])
+    rows = store.list_claims(db, source=str(src["id"]), limit=10_000)
+    if fmt is Format.table:
+        typer.echo(f"{src['id']}: {src['name']} ({src['kind']}){' — ' + src['title'] if src['title'] else ''}")
+        typer.echo(f"also seen as: {', '.join(aliases) or '-'}; {src['claims']} claims in {src['articles']} articles")
+        emit(rows, fmt, extra=["article_id", "verdict"])
+    else:
+        emit(rows, fmt, doc={"source": {**src, "aliases": aliases}, "claims": rows})
+
+
+@sources_app.command("merge")
+@friendly
+def sources_merge(
+    keep: Annotated[str, typer.Argument(help="Source to keep")],
+    absorb: Annotated[str, typer.Argument(help="Source folded into it")],
+    db_path: DbOpt = None,
+) -> None:
+    """Merge two sources that are the same person or body."""
+    from claims import store
+    from claims.db import connect
+
+    src = store.merge_sources(connect(db_path, create=False), keep, absorb)
+    typer.echo(f"merged into {src['id']}: {src['name']} ({src['claims']} claims)")
+
+
+@sources_app.command("rename")
+@friendly
+def sources_rename(
+    ref: Annotated[str, typer.Argument(help="Source id, name or alias")],
+    new_name: Annotated[str, typer.Argument(help="The right name")],
+    db_path: DbOpt = None,
+) -> None:
+    """Give a source its right name (the old one is kept as an alias)."""
+    from claims import store
+    from claims.db import connect
+
+    src = store.rename_source(connect(db_path, create=False), ref, new_name)
+    typer.echo(f"renamed {src['id']} to {src['name']}")
+
+
+@sources_app.command("alias")
+@friendly
+def sources_alias(
+    ref: Annotated[str, typer.Argument(help="Source id, name or alias")],
+    alias: Annotated[str, typer.Argument(help="Another name it goes by")],
+    db_path: DbOpt = None,
+) -> None:
+    """Record another name for a source, so later mentions link to it."""
+    from claims import store
+    from claims.db import connect
+
+    src = store.alias_source(connect(db_path, create=False), ref, alias)
+    typer.echo(f"{src['name']} is also {alias}")
+
+
 def main() -> None:
     app()

@@ -232,10 +232,15 @@ def parse(words: list[str]) -> Parsed | None:
     hb = base(head)
     common = len(core) == 1 and (hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns)
     if is_cap(head) and hb not in lex.titles and not common:
-        if all(is_cap(w) or base(w) in CONNECTORS for w in core) and any(base(w) in CONNECTORS for w in core[1:-1]):
+        title_words, name_words = _split_name(core)
+        titled = any(base(w) in lex.titles for w in title_words)
+        if (
+            not titled
+            and all(is_cap(w) or base(w) in CONNECTORS for w in core)
+            and any(base(w) in CONNECTORS for w in core[1:-1])
+        ):
             name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
             return Parsed(mention, name, "media" if is_media(name) else "organization")
-        title_words, name_words = _split_name(core)
         if not name_words:
             return None
         kind = classify_proper(name_words)

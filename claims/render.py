@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from collections.abc import Iterable
 
 CSV_FIELDS = [
@@ -58,14 +59,15 @@ def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | Non
     from rich.markup import escape
     from rich.table import Table
 
+    console = Console() if sys.stdout.isatty() else Console(width=200)
     t = Table(title=title, show_lines=False, expand=True)
     t.add_column("#", justify="right", no_wrap=True)
     t.add_column("type", no_wrap=True)
-    t.add_column("source")
-    t.add_column("cue", no_wrap=True)
+    t.add_column("source", max_width=30)
+    t.add_column("cue", no_wrap=True, max_width=14)
     for col in extra or []:
         t.add_column(col)
-    t.add_column("claim", ratio=3)
+    t.add_column("claim", ratio=3, min_width=40)
     for r in rows:
         src = r.get("source") or {}
         name = src.get("name") if isinstance(src, dict) else src
@@ -76,4 +78,4 @@ def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | Non
         cells += [escape(str(r.get(c) if r.get(c) is not None else "-")) for c in extra or []]
         cells.append(escape(r["text"]))
         t.add_row(*cells)
-    Console().print(t)
+    console.print(t)

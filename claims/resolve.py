@@ -67,8 +67,9 @@ class Registry:
             lex = lexicon()
             for m in _NAME_RUN.finditer(self.text):
                 parts = m.group().split()
-                while parts and (base(parts[0]) in lex.titles or base(parts[0]) in lex.honorifics
-                                 or base(parts[0]) in lex.starters):
+                while parts and (
+                    base(parts[0]) in lex.titles or base(parts[0]) in lex.honorifics or base(parts[0]) in lex.starters
+                ):
                     parts.pop(0)
                 if len(parts) >= 2:
                     self._candidates.setdefault(parts[-1], []).append((m.start(), " ".join(parts[-3:])))

@@ -19,13 +19,27 @@ def test_json_contract(tmp_path):
     doc = json.loads(result.stdout)
     assert doc["article"] == {"title": "Mayor backs plan", "chars": len(text), "words": len(text.split())}
     quote = doc["claims"][1]
-    assert set(quote) == {"seq", "start", "end", "paragraph", "text", "type", "confidence", "rationale", "source",
-                          "mention", "cue", "via", "direct", "quotes"}
+    assert set(quote) == {
+        "seq",
+        "start",
+        "end",
+        "paragraph",
+        "text",
+        "type",
+        "confidence",
+        "rationale",
+        "source",
+        "mention",
+        "cue",
+        "via",
+        "direct",
+        "quotes",
+    }
     assert quote["source"] == {"name": "Ann Lee", "kind": "person", "title": "Mayor"}
     assert quote["type"] == "official_quote" and quote["direct"] and quote["cue"] == "said"
-    assert text[quote["quotes"][0]["start"]:quote["quotes"][0]["end"]] == "It will work,"
+    assert text[quote["quotes"][0]["start"] : quote["quotes"][0]["end"]] == "It will work,"
     for c in doc["claims"]:
-        assert text[c["start"]:c["end"]] == c["text"]
+        assert text[c["start"] : c["end"]] == c["text"]
     assert doc["sources"][0]["name"] == "Ann Lee"
 
 

@@ -26,7 +26,7 @@ def test_wire_story(article):
     assert lopez["type"] == "official_quote" and src(lopez) == ("Maria Lopez", "person")
     assert "chairwoman" in lopez["source"]["title"]
     assert lopez["direct"] is True  # quoted fragment with a verb of saying
-    opening = find(c, "\"This bill is about fairness.")
+    opening = find(c, '"This bill is about fairness.')
     assert opening["type"] == "official_quote" and src(opening) == ("Maria Lopez", "person")
     assert opening["direct"] and opening["cue"] is None  # speaker from the quotation's other sentence
     assert src(find(c, "The Chamber of Commerce")) == ("Chamber of Commerce", "organization")
@@ -40,16 +40,22 @@ def test_wire_story(article):
 def test_press_release(article):
     c = by_text(article("press_release.txt"))
     assert src(find(c, "Acme Robotics Inc. today announced")) == ("Acme Robotics", "organization")
-    chen = find(c, "\"We are thrilled")
+    chen = find(c, '"We are thrilled')
     assert src(chen) == ("Sarah Chen", "person") and chen["source"]["title"].startswith("chief executive officer")
-    assert src(find(c, "\"Our customers")) == ("Sarah Chen", "person")
+    assert src(find(c, '"Our customers')) == ("Sarah Chen", "person")
     cfo = find(c, "Chief Financial Officer Mark Alvarez")
     assert cfo["type"] == "official_quote" and cfo["source"]["title"] == "Chief Financial Officer"
 
 
 def test_opinion_column(article):
     c = by_text(article("opinion.txt"))
-    for start in ("We were promised", "What we got instead", "I have covered", "The city should scrap", "It is nothing"):
+    for start in (
+        "We were promised",
+        "What we got instead",
+        "I have covered",
+        "The city should scrap",
+        "It is nothing",
+    ):
         claim = find(c, start)
         assert claim["type"] == "editorial_assertion", start
         assert claim["rationale"] and "author's own voice" in claim["rationale"][0]
@@ -64,7 +70,7 @@ def test_court_story(article):
     assert ruling["type"] == "reported_fact" and src(ruling) == ("Karen Whitfield", "person")
     order = find(c, "The judge ordered")
     assert order["type"] == "reported_fact" and src(order) == ("Karen Whitfield", "person")  # role noun resolved
-    assert src(find(c, "\"The evidence of neglect")) == ("Karen Whitfield", "person")
+    assert src(find(c, '"The evidence of neglect')) == ("Karen Whitfield", "person")
     assert src(find(c, "Prosecutors said")) == ("Prosecutors", "anonymous")
     assert src(find(c, "A Cook County judge"))[1] == "document"
     ross = find(c, "The patient's daughter")
@@ -73,14 +79,14 @@ def test_court_story(article):
 
 def test_local_story_pronoun_and_short_name(article):
     c = by_text(article("local.txt"))
-    assert src(find(c, "\"The kids were")) == ("Ellen Novak", "person")  # "she said"
+    assert src(find(c, '"The kids were')) == ("Ellen Novak", "person")  # "she said"
     assert src(find(c, "Mr. Hill said")) == ("Marcus Hill", "person")
     assert src(find(c, "About 300 people")) == ("library staff", "anonymous")
 
 
 def test_quotation_over_paragraphs_and_shared_surname(article):
     c = by_text(article("multipara.txt"))
-    for start in ("\"Nobody enjoys", "We inherited", "\"If we do nothing"):
+    for start in ('"Nobody enjoys', "We inherited", '"If we do nothing'):
         assert src(find(c, start)) == ("Rachel Adeyemi", "person"), start
     assert src(find(c, "Her deputy")) == ("Tom Adeyemi", "person")  # same surname, different person
     assert src(find(c, "“Will it work?”")) == ("Rachel Adeyemi", "person")  # "the minister"
@@ -118,10 +124,16 @@ def test_sources_list_has_aliases():
     result = analyze(text).to_dict()
     kerry = [s for s in result["sources"] if s["name"] == "John Kerry"]
     assert kerry and "Kerry" in kerry[0]["aliases"]
-    assert [c["source"]["name"] if c["source"] else None for c in result["claims"]] == [None, "John Kerry", "John Kerry"]
+    assert [c["source"]["name"] if c["source"] else None for c in result["claims"]] == [
+        None,
+        "John Kerry",
+        "John Kerry",
+    ]
 
 
-@pytest.mark.parametrize("name", ["wire.txt", "press_release.txt", "opinion.txt", "court.txt", "local.txt", "multipara.txt"])
+@pytest.mark.parametrize(
+    "name", ["wire.txt", "press_release.txt", "opinion.txt", "court.txt", "local.txt", "multipara.txt"]
+)
 def test_every_claim_has_confidence_and_rationale(article, name):
     for c in analyze(article(name)).claims:
         assert 0.0 < c.confidence <= 1.0

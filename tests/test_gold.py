@@ -14,7 +14,9 @@ from tests.conftest import GOLD
 BARS = {"seg_f1": 0.97, "type_lenient": 0.93, "type_macro_f1": 0.85, "source_f1": 0.85, "direct_f1": 0.95}
 
 
-@pytest.mark.skipif(not (GOLD / "score.py").exists(), reason="../shared/gold is not beside this checkout (a user's clone)")
+@pytest.mark.skipif(
+    not (GOLD / "score.py").exists(), reason="../shared/gold is not beside this checkout (a user's clone)"
+)
 def test_gold_scores_meet_the_bar(monkeypatch):
     spec = importlib.util.spec_from_file_location("gold_score", GOLD / "score.py")
     score = importlib.util.module_from_spec(spec)

@@ -13,11 +13,11 @@ def check(text: str) -> None:
     result = analyze(text)
     last = 0
     for c in result.claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start : c.end] == c.text
         assert c.start >= last and c.end > c.start
         last = c.end
         for q in c.quotes:
-            assert text[q.start:q.end] == q.text
+            assert text[q.start : q.end] == q.text
             assert c.start <= q.start <= q.end <= c.end
     assert result.chars == len(text)
 
@@ -41,5 +41,14 @@ def test_a_megabyte_without_punctuation():
 
 
 def test_whitespace_and_control_characters():
-    for text in ["", "   \n\n\t ", "\x00\x01\x02", "“" * 50, "”" * 50, "\"" * 51, "a\u2028b\u2029c", "\ufeffHello. World."]:
+    for text in [
+        "",
+        "   \n\n\t ",
+        "\x00\x01\x02",
+        "“" * 50,
+        "”" * 50,
+        '"' * 51,
+        "a\u2028b\u2029c",
+        "\ufeffHello. World.",
+    ]:
         check(text)

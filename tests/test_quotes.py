@@ -7,7 +7,7 @@ def quotes(text: str) -> list[tuple[str, int]]:
 
 
 def test_curly_straight_guillemets_and_single():
-    text = "“One,” he said. \"Two,\" she said. «Trois», il a dit. Headline says ‘no deal’ today."
+    text = '“One,” he said. "Two," she said. «Trois», il a dit. Headline says ‘no deal’ today.'
     assert [t for t, _ in quotes(text)] == ["One,", "Two,", "Trois", "no deal"]
 
 

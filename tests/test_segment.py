@@ -10,18 +10,30 @@ def texts(text: str) -> list[str]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Mr. Smith met Dr. Jones at 3 p.m. on Friday. They talked.", ["Mr. Smith met Dr. Jones at 3 p.m. on Friday.", "They talked."]),
+        (
+            "Mr. Smith met Dr. Jones at 3 p.m. on Friday. They talked.",
+            ["Mr. Smith met Dr. Jones at 3 p.m. on Friday.", "They talked."],
+        ),
         ("The U.S. economy grew 2.5 percent. Prices rose.", ["The U.S. economy grew 2.5 percent.", "Prices rose."]),
         ("Sanctions hit the U.S. The talks failed.", ["Sanctions hit the U.S.", "The talks failed."]),
         ("P. J. O'Rourke wrote the book. It sold well.", ["P. J. O'Rourke wrote the book.", "It sold well."]),
-        ("Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon.", ["Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon."]),
+        (
+            "Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon.",
+            ["Col. Steve Warren and Gov. Ann Lee spoke in Lansing, Mich. on Jan. 5 at noon."],
+        ),
         ("He paused... Then he left.", ["He paused...", "Then he left."]),
         ("“We won.” The crowd cheered.", ["“We won.”", "The crowd cheered."]),
         ('"We won." The crowd cheered.', ['"We won."', "The crowd cheered."]),
         ("“Why now?” Smith asked. Nobody answered.", ["“Why now?” Smith asked.", "Nobody answered."]),
         ("“Why now?” she asked.", ["“Why now?” she asked."]),
-        ("The deal—worth $1.2 billion—closed Monday. Shares rose.", ["The deal—worth $1.2 billion—closed Monday.", "Shares rose."]),
-        ("Acme Inc. said profits rose. The company hired 40 people.", ["Acme Inc. said profits rose.", "The company hired 40 people."]),
+        (
+            "The deal—worth $1.2 billion—closed Monday. Shares rose.",
+            ["The deal—worth $1.2 billion—closed Monday.", "Shares rose."],
+        ),
+        (
+            "Acme Inc. said profits rose. The company hired 40 people.",
+            ["Acme Inc. said profits rose.", "The company hired 40 people."],
+        ),
     ],
 )
 def test_sentence_traps(text, expected):
@@ -43,7 +55,13 @@ def test_headline_deck_subhead_are_claims_and_title_found():
 
 @pytest.mark.parametrize(
     "dateline",
-    ["WASHINGTON (Reuters) – ", "VIENNA • ", "NEW YORK, Nov. 3 (AP) — ", "SAN FRANCISCO, Nov. 3, 2026 /PRNewswire/ -- ", "MAPLETON — "],
+    [
+        "WASHINGTON (Reuters) – ",
+        "VIENNA • ",
+        "NEW YORK, Nov. 3 (AP) — ",
+        "SAN FRANCISCO, Nov. 3, 2026 /PRNewswire/ -- ",
+        "MAPLETON — ",
+    ],
 )
 def test_datelines_are_not_part_of_claims(dateline):
     text = f"{dateline}The talks resumed on Friday. They ended late."
@@ -73,4 +91,4 @@ def test_one_paragraph_per_line_without_blank_lines():
 def test_offsets_point_into_text_with_crlf():
     text = "Headline here\r\n\r\nThe mayor said no. She left.\r\n"
     got, _ = sentences(text)
-    assert [text[s.start:s.end] for s in got] == ["Headline here", "The mayor said no.", "She left."]
+    assert [text[s.start : s.end] for s in got] == ["Headline here", "The mayor said no.", "She left."]

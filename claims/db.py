@@ -1,0 +1,100 @@
+"""Opening the claims database: where it lives, the pragmas that let several
+writers and a Datasette server share it, and write transactions that leave
+the database as it was when anything fails."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from claims import schema
+from claims.errors import ClaimsError
+
+DEFAULT_DB = "db/claims.db"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def resolve_path(path: str | None) -> Path:
+    """--db wins, then $CLAIMS_DB, then db/claims.db."""
+    return Path(path or os.environ.get("CLAIMS_DB") or DEFAULT_DB)
+
+
+def connect(path: str | None = None, create: bool = True) -> Database:
+    """Open (creating and upgrading as needed) the database at `path`."""
+    p = resolve_path(path)
+    if not p.parent.is_dir():
+        raise ClaimsError(f"{p}: folder {p.parent} does not exist")
+    if not create and not p.exists():
+        raise ClaimsError(f"{p}: no database here yet (add an article first)")
+    if p.is_dir():
+        raise ClaimsError(f"{p}: is a directory, not a database file")
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return _open(p)
+        except sqlite3.OperationalError as exc:
+            # switching a new file to WAL can report "locked" without waiting on the busy timeout
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise ClaimsError(f"{p}: {_explain(exc)}") from None
+            time.sleep(0.05)
+        except sqlite3.DatabaseError as exc:
+            raise ClaimsError(f"{p}: {_explain(exc)}") from None
+
+
+def _open(p: Path) -> Database:
+    conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        db = Database(conn)
+        if schema.migrations.pending(db):
+            with write(db):  # one process migrates; others wait, then find nothing pending
+                schema.upgrade(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _explain(exc: sqlite3.DatabaseError) -> str:
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return "is not a claims database (the file is corrupt or of another kind)"
+    if "readonly" in msg or "unable to open" in msg:
+        return f"cannot be written ({msg}); check the folder's permissions"
+    return msg
+
+
+@contextlib.contextmanager
+def write(db: Database) -> Iterator[Database]:
+    """One write transaction, taken at once (BEGIN IMMEDIATE) so that
+    concurrent writers queue on the busy timeout instead of failing; rolled
+    back whole on any error."""
+    try:
+        db.conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise ClaimsError(f"database: {_explain(exc)}") from None
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    try:
+        db.conn.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        db.conn.execute("ROLLBACK")
+        raise ClaimsError(f"database: {_explain(exc)}") from None

@@ -1,0 +1,276 @@
+"""The database schema, as versioned migrations, with a description of every
+table and column (they are published in Datasette's metadata.json).
+
+A database made by an older version is upgraded in place: add a migration at
+the end, never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+VERDICTS: dict[str, str] = {
+    # verdict -> schema.org ClaimReview alternateName / ratingValue on a 1-5 scale
+    "true": "True (5)",
+    "mostly_true": "Mostly true (4)",
+    "half_true": "Half true (3)",
+    "misleading": "Misleading (2)",
+    "mostly_false": "Mostly false (2)",
+    "false": "False (1)",
+    "unverifiable": "Unverifiable (no rating)",
+}
+VERDICT_RATING: dict[str, int | None] = {
+    "true": 5,
+    "mostly_true": 4,
+    "half_true": 3,
+    "misleading": 2,
+    "mostly_false": 2,
+    "false": 1,
+    "unverifiable": None,
+}
+
+TABLES: dict[str, tuple[str, dict[str, str]]] = {
+    "articles": (
+        "One row per version of a news article added to the tracker.",
+        {
+            "id": "Article number",
+            "url": "Where the article was published",
+            "title": "Headline",
+            "outlet": "News outlet that published it",
+            "author": "Byline",
+            "published": "Publication date as given by the outlet",
+            "added_at": "When it was added to the tracker (UTC)",
+            "text": "Full article text; claim offsets point into it",
+            "content_hash": "SHA-256 of the text: the same text is never stored twice",
+            "words": "Word count",
+            "previous_id": "Earlier version of the same URL, when the text changed",
+        },
+    ),
+    "sources": (
+        "One row per real-world person or body that claims come from, linked across articles.",
+        {
+            "id": "Source number",
+            "name": "Canonical name (the fullest form seen)",
+            "kind": "person, organization, media, document, anonymous or unspecified",
+            "title": "Role or title as stated in an article",
+            "affiliation": "Body the source speaks for, when known",
+            "article_id": "For anonymous and unspecified sources: the one article they belong to",
+            "created_at": "When the source was first seen (UTC)",
+            "locked": "1 when a fact-checker fixed this source by hand: the linker never renames it",
+        },
+    ),
+    "source_aliases": (
+        "Every name a source has been seen under; new mentions link through them.",
+        {
+            "id": "Alias number",
+            "source_id": "The source",
+            "alias": "The name as written",
+            "alias_key": "Normalised form used for matching",
+        },
+    ),
+    "claims": (
+        "One row per claim: a sentence of an article (or a claim recorded by hand), typed and attributed.",
+        {
+            "id": "Claim number",
+            "article_id": "Article the claim comes from (empty for a claim recorded by hand without one)",
+            "seq": "Position of the claim in its article",
+            "paragraph": "Paragraph number in the article (from 0)",
+            "start": "Character offset where the claim starts in the article text",
+            "end": "Character offset where the claim ends",
+            "text": "The claim as written",
+            "type": "reported_fact, official_quote or editorial_assertion",
+            "confidence": "How sure the engine is of the type (0 to 1)",
+            "rationale": "The cues that decided the type (JSON list)",
+            "source_id": "Who the claim comes from",
+            "mention": "Words in the sentence pointing at the source (he, Kerry)",
+            "cue": "Attribution cue (said, according to, told)",
+            "via": "Named outlet or venue that carried the statement",
+            "direct": "1 when the claim holds a direct quotation of its source",
+            "origin": "auto (found by the engine) or manual (recorded by a fact-checker)",
+            "status": "unreviewed or reviewed",
+            "verdict": "Latest review verdict (true, mostly_true, half_true, misleading, mostly_false, false, unverifiable)",
+            "updated_at": "When the claim last changed (UTC)",
+        },
+    ),
+    "quotes": (
+        "Direct quotations inside claims, with their speaker.",
+        {
+            "id": "Quote number",
+            "claim_id": "Claim holding the quotation",
+            "article_id": "Article holding the quotation",
+            "start": "Character offset of the quoted words in the article text",
+            "end": "Character offset where the quoted words end",
+            "text": "The quoted words (quotation marks excluded)",
+            "source_id": "Who is quoted",
+        },
+    ),
+    "reviews": (
+        "Append-only review history: a claim's verdict is its latest review.",
+        {
+            "id": "Review number",
+            "claim_id": "Claim reviewed",
+            "reviewer": "Signed-in reviewer who gave the verdict",
+            "verdict": "true, mostly_true, half_true, misleading, mostly_false, false or unverifiable",
+            "note": "Reasoning, for the record",
+            "evidence_url": "Link to the evidence",
+            "created_at": "When the review was made (UTC)",
+        },
+    ),
+    "reviewers": (
+        "Fact-checkers allowed to sign in and review (passwords are stored hashed).",
+        {"id": "Reviewer number", "name": "Sign-in name", "password_hash": "PBKDF2 hash", "created_at": "Added (UTC)"},
+    ),
+}
+
+migrations = Migrations("claims")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "outlet": str,
+            "author": str,
+            "published": str,
+            "added_at": str,
+            "text": str,
+            "content_hash": str,
+            "words": int,
+            "previous_id": int,
+        },
+        pk="id",
+        not_null={"text", "content_hash", "added_at"},
+        foreign_keys=[("previous_id", "articles", "id")],
+    )
+    db["articles"].create_index(["content_hash"], unique=True)
+    for col in ("url", "outlet", "published", "previous_id"):
+        db["articles"].create_index([col])
+    db["sources"].create(
+        {
+            "id": int,
+            "name": str,
+            "kind": str,
+            "title": str,
+            "affiliation": str,
+            "article_id": int,
+            "created_at": str,
+            "locked": int,
+        },
+        pk="id",
+        not_null={"name", "kind"},
+        defaults={"locked": 0},
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    for col in ("name", "kind", "article_id"):
+        db["sources"].create_index([col])
+    db["source_aliases"].create(
+        {"id": int, "source_id": int, "alias": str, "alias_key": str},
+        pk="id",
+        not_null={"source_id", "alias", "alias_key"},
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["source_aliases"].create_index(["source_id", "alias_key"], unique=True)
+    db["source_aliases"].create_index(["alias_key"])
+    db["claims"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "seq": int,
+            "paragraph": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "type": str,
+            "confidence": float,
+            "rationale": str,
+            "source_id": int,
+            "mention": str,
+            "cue": str,
+            "via": str,
+            "direct": int,
+            "origin": str,
+            "status": str,
+            "verdict": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"text", "type", "origin", "status"},
+        defaults={"origin": "auto", "status": "unreviewed", "direct": 0},
+        foreign_keys=[("article_id", "articles", "id"), ("source_id", "sources", "id")],
+    )
+    db["claims"].create_index(["article_id", "seq"], unique=True)
+    for col in ("type", "source_id", "status", "verdict", "origin", "direct", "via"):
+        db["claims"].create_index([col])
+    db["quotes"].create(
+        {"id": int, "claim_id": int, "article_id": int, "start": int, "end": int, "text": str, "source_id": int},
+        pk="id",
+        not_null={"claim_id", "text"},
+        foreign_keys=[("claim_id", "claims", "id"), ("article_id", "articles", "id"), ("source_id", "sources", "id")],
+    )
+    for col in ("claim_id", "article_id", "source_id"):
+        db["quotes"].create_index([col])
+    db["reviews"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "reviewer": str,
+            "verdict": str,
+            "note": str,
+            "evidence_url": str,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"claim_id", "reviewer", "verdict", "created_at"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    for col in ("claim_id", "reviewer", "verdict", "created_at"):
+        db["reviews"].create_index([col])
+    db["reviewers"].create(
+        {"id": int, "name": str, "password_hash": str, "created_at": str}, pk="id", not_null={"name", "password_hash"}
+    )
+    db["reviewers"].create_index(["name"], unique=True)
+    verdicts = ", ".join(f"'{v}'" for v in VERDICTS)
+    # A review is the only way a verdict changes: the claim follows its latest review.
+    db.execute(f"""
+        CREATE TRIGGER reviews_check BEFORE INSERT ON reviews
+        WHEN NEW.verdict NOT IN ({verdicts})
+        BEGIN SELECT RAISE(ABORT, 'unknown verdict'); END""")
+    db.execute("""
+        CREATE TRIGGER reviews_apply AFTER INSERT ON reviews BEGIN
+          UPDATE claims SET verdict = NEW.verdict, status = 'reviewed', updated_at = NEW.created_at
+          WHERE id = NEW.claim_id;
+        END""")
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+    db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="porter")
+    db.create_view(
+        "claims_browse",
+        """
+        SELECT claims.id, claims.type, claims.text, sources.name AS source, sources.kind AS source_kind,
+               sources.title AS source_title, claims.cue, claims.via, claims.direct, claims.confidence,
+               claims.status, claims.verdict, articles.title AS article, articles.outlet, articles.published,
+               claims.article_id, claims.source_id, claims.seq, claims.origin
+        FROM claims
+        LEFT JOIN sources ON sources.id = claims.source_id
+        LEFT JOIN articles ON articles.id = claims.article_id""",
+    )
+    db.create_view(
+        "sources_summary",
+        """
+        SELECT sources.id, sources.name, sources.kind, sources.title,
+               COUNT(claims.id) AS claims,
+               COUNT(DISTINCT claims.article_id) AS articles,
+               SUM(claims.type = 'official_quote') AS quotes,
+               SUM(claims.type = 'reported_fact') AS reported_facts,
+               SUM(claims.type = 'editorial_assertion') AS editorial_assertions,
+               SUM(claims.verdict IN ('false', 'mostly_false', 'misleading')) AS rated_false_or_misleading
+        FROM sources LEFT JOIN claims ON claims.source_id = sources.id
+        GROUP BY sources.id""",
+    )
+
+
+def upgrade(db: Database) -> None:
+    """Bring a database up to the current schema."""
+    migrations.apply(db)
