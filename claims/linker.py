@@ -64,27 +64,48 @@ class Linker:
             found = self._fuzzy(src, kinds)
         if found is None:
             return self._create(src, None, when)
-        self._record_aliases(found, names)
-        self.db.execute("UPDATE sources SET title = COALESCE(title, ?) WHERE id = ?", [src.title, found])
-        self._prefer_fuller_name(found, src.name)
-        return found
+        current, title, locked, known = found
+        new_names = [n for n in names if key(n) and key(n) not in known]
+        self._record_aliases(current, new_names)
+        fuller = (
+            src.kind == "person"
+            and not locked
+            and len(src.name.split()) > len(self._name(current).split())
+            and key(src.name).endswith(key(self._name(current)))
+        )
+        if fuller or (title is None and src.title):
+            self.db.execute(
+                "UPDATE sources SET title = COALESCE(title, ?), name = CASE WHEN ? THEN ? ELSE name END WHERE id = ?",
+                [src.title, fuller, src.name, current],
+            )
+        return current
 
-    def _by_alias(self, names: list[str], kinds: tuple[str, ...]) -> int | None:
-        marks = ",".join("?" * len(kinds))
-        for name in names:
-            rows = self.db.execute(
-                f"""SELECT DISTINCT s.id, s.locked FROM source_aliases a JOIN sources s ON s.id = a.source_id
-                    WHERE a.alias_key = ? AND s.kind IN ({marks}) AND s.article_id IS NULL
-                    ORDER BY s.locked DESC, s.id""",
-                [key(name), *kinds],
-            ).fetchall()
-            if len(rows) == 1 or (rows and rows[0][1]):  # a fact-checker's fix wins
-                return rows[0][0]
-            if len(rows) > 1 and len(name.split()) > 1:
-                return rows[0][0]
+    def _name(self, source_id: int) -> str:
+        return self.db.execute("SELECT name FROM sources WHERE id = ?", [source_id]).fetchone()[0]
+
+    def _by_alias(self, names: list[str], kinds: tuple[str, ...]) -> tuple[int, str | None, int, set[str]] | None:
+        """The source one of the names is a recorded alias of: (id, title,
+        locked, alias keys already recorded)."""
+        keys = list(dict.fromkeys(key(n) for n in names if key(n)))
+        if not keys:
+            return None
+        rows = self.db.execute(
+            f"""SELECT s.id, s.title, s.locked, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id
+                WHERE a.alias_key IN ({",".join("?" * len(keys))}) AND s.kind IN ({",".join("?" * len(kinds))})
+                  AND s.article_id IS NULL
+                ORDER BY s.locked DESC, s.id""",
+            [*keys, *kinds],
+        ).fetchall()
+        for k in keys:  # the canonical name first, then aliases
+            hits = {r[0]: r for r in rows if r[3] == k}
+            if not hits:
+                continue
+            first = next(iter(hits.values()))
+            if len(hits) == 1 or first[2] or len(k.split()) > 1:  # a fact-checker's fix wins
+                return first[0], first[1], first[2], {r[3] for r in rows if r[0] == first[0]}
         return None
 
-    def _fuzzy(self, src: Source, kinds: tuple[str, ...]) -> int | None:
+    def _fuzzy(self, src: Source, kinds: tuple[str, ...]) -> tuple[int, str | None, int, set[str]] | None:
         k = key(src.name)
         words = k.split()
         if not words:
@@ -92,53 +113,51 @@ class Linker:
         marks = ",".join("?" * len(kinds))
         if src.kind == "person":
             # candidates share the surname or (for a misspelt surname) the first name
-            first = words[0] + " %" if len(words) > 1 else words[-1]
             rows = self.db.execute(
                 f"""SELECT DISTINCT s.id, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id
-                    WHERE (a.alias_key LIKE ? OR a.alias_key = ? OR a.alias_key LIKE ?)
-                      AND s.kind IN ({marks}) AND s.article_id IS NULL""",
-                ["% " + words[-1], words[-1], first, *kinds],
+                    WHERE (a.last_word = ? OR a.first_word = ?) AND s.kind IN ({marks}) AND s.article_id IS NULL""",
+                [words[-1], words[0] if len(words) > 1 else "", *kinds],
             ).fetchall()
             if len(words) == 1:
                 ids = {r[0] for r in rows if r[1].split()[-1] == words[-1]}
-                return ids.pop() if len(ids) == 1 else None  # a bare surname never picks between people
+                return self._found(ids.pop()) if len(ids) == 1 else None  # a bare surname never picks between people
             best = max(((fuzz.ratio(k, r[1]), r[0]) for r in rows if len(r[1].split()) > 1), default=(0, None))
-            return best[1] if best[0] >= _FUZZY_PERSON else None
+            return self._found(best[1]) if best[0] >= _FUZZY_PERSON else None
         rows = self.db.execute(
             f"""SELECT DISTINCT s.id, a.alias_key FROM source_aliases a JOIN sources s ON s.id = a.source_id
-                WHERE a.alias_key LIKE ? AND s.kind IN ({marks}) AND s.article_id IS NULL""",
-            [words[0] + "%", *kinds],
+                WHERE a.first_word = ? AND s.kind IN ({marks}) AND s.article_id IS NULL""",
+            [words[0], *kinds],
         ).fetchall()
         best = max(((fuzz.ratio(k, r[1]), r[0]) for r in rows), default=(0, None))
-        return best[1] if best[0] >= _FUZZY_BODY else None
+        return self._found(best[1]) if best[0] >= _FUZZY_BODY else None
+
+    def _found(self, source_id: int) -> tuple[int, str | None, int, set[str]]:
+        title, locked = self.db.execute("SELECT title, locked FROM sources WHERE id = ?", [source_id]).fetchone()
+        return source_id, title, locked, set()
 
     def _create(self, src: Source, article_id: int | None, when: str) -> int:
-        table = self.db["sources"]
-        table.insert(
-            {"name": src.name, "kind": src.kind, "title": src.title, "article_id": article_id, "created_at": when}
-        )
-        new_id = table.last_pk
+        new_id = self.db.execute(
+            "INSERT INTO sources (name, kind, title, article_id, created_at) VALUES (?, ?, ?, ?, ?)",
+            [src.name, src.kind, src.title, article_id, when],
+        ).lastrowid
         self._record_aliases(new_id, [src.name, *src.aliases])
         self.created += 1
         return new_id
 
     def _record_aliases(self, source_id: int, names: list[str]) -> None:
-        for name in names:
-            if name and key(name):
-                self.db.execute(
-                    "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key) VALUES (?, ?, ?)",
-                    [source_id, name, key(name)],
-                )
+        record_alias(self.db, source_id, *names)
 
-    def _prefer_fuller_name(self, source_id: int, name: str) -> None:
-        """A person first seen as "Kerry" takes the name "John Kerry" once an
-        article gives it (unless a fact-checker renamed it)."""
-        current = self.db.execute("SELECT name, kind, locked FROM sources WHERE id = ?", [source_id]).fetchone()
-        if (
-            current
-            and current[1] == "person"
-            and not current[2]
-            and len(name.split()) > len(current[0].split())
-            and key(name).endswith(key(current[0]))
-        ):
-            self.db.execute("UPDATE sources SET name = ? WHERE id = ?", [name, source_id])
+
+def record_alias(db: Database, source_id: int, *names: str) -> None:
+    """Remember that `source_id` goes by these names (each once)."""
+    rows = []
+    for name in names:
+        k = key(name)
+        if k:
+            words = k.split()
+            rows.append((source_id, name.strip(), k, words[0], words[-1]))
+    if rows:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key, first_word, last_word) VALUES (?, ?, ?, ?, ?)",
+            rows,
+        )

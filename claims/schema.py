@@ -66,6 +66,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "source_id": "The source",
             "alias": "The name as written",
             "alias_key": "Normalised form used for matching",
+            "first_word": "First word of the normalised form (finds spelling variants)",
+            "last_word": "Last word of the normalised form (finds people by surname)",
         },
     ),
     "claims": (
@@ -167,13 +169,14 @@ def m001_initial(db: Database) -> None:
     for col in ("name", "kind", "article_id"):
         db["sources"].create_index([col])
     db["source_aliases"].create(
-        {"id": int, "source_id": int, "alias": str, "alias_key": str},
+        {"id": int, "source_id": int, "alias": str, "alias_key": str, "first_word": str, "last_word": str},
         pk="id",
         not_null={"source_id", "alias", "alias_key"},
         foreign_keys=[("source_id", "sources", "id")],
     )
     db["source_aliases"].create_index(["source_id", "alias_key"], unique=True)
-    db["source_aliases"].create_index(["alias_key"])
+    for col in ("alias_key", "first_word", "last_word"):
+        db["source_aliases"].create_index([col])
     db["claims"].create(
         {
             "id": int,

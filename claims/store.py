@@ -13,7 +13,7 @@ from claims.db import now, write
 from claims.engine import analyze
 from claims.errors import ClaimsError
 from claims.ingest import Article
-from claims.linker import Linker, key
+from claims.linker import Linker, key, record_alias
 from claims.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
 from claims.schema import VERDICTS
 
@@ -313,10 +313,7 @@ def merge_sources(db: Database, keep: str, absorb: str) -> dict:
         db.execute("UPDATE quotes SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
         db.execute("UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
         db.execute("DELETE FROM source_aliases WHERE source_id = ?", [b["id"]])
-        db.execute(
-            "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key) VALUES (?, ?, ?)",
-            [a["id"], b["name"], key(b["name"])],
-        )
+        record_alias(db, a["id"], b["name"])
         db.execute("UPDATE sources SET locked = 1, article_id = NULL WHERE id = ?", [a["id"]])
         db.execute("DELETE FROM sources WHERE id = ?", [b["id"]])
     return find_source(db, str(a["id"]))
@@ -329,10 +326,7 @@ def rename_source(db: Database, ref: str, new_name: str) -> dict:
     with write(db):
         db.execute("UPDATE sources SET name = ?, locked = 1 WHERE id = ?", [new_name.strip(), src["id"]])
         for name in (src["name"], new_name.strip()):
-            db.execute(
-                "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key) VALUES (?, ?, ?)",
-                [src["id"], name, key(name)],
-            )
+            record_alias(db, src["id"], name)
     return find_source(db, str(src["id"]))
 
 
@@ -341,9 +335,6 @@ def alias_source(db: Database, ref: str, alias: str) -> dict:
     if not key(alias):
         raise ClaimsError("the alias is empty")
     with write(db):
-        db.execute(
-            "INSERT OR IGNORE INTO source_aliases (source_id, alias, alias_key) VALUES (?, ?, ?)",
-            [src["id"], alias.strip(), key(alias)],
-        )
+        record_alias(db, src["id"], alias)
         db.execute("UPDATE sources SET locked = 1 WHERE id = ?", [src["id"]])
     return src
