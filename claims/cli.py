@@ -328,5 +328,67 @@ def sources_alias(
     typer.echo(f"{src['name']} is also {alias}")
 
 
+@app.command()
+@friendly
+def serve(
+    db_path: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port")] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open a browser")] = False,
+) -> None:
+    """Publish the database with Datasette for browsing, review and SQL audits."""
+    import subprocess
+
+    from claims.db import connect, resolve_path
+    from claims.serve import datasette_args
+
+    connect(db_path).close()  # created and upgraded before Datasette opens it
+    args = datasette_args(resolve_path(db_path), host, port) + (["-o"] if open_browser else [])
+    typer.echo(f"serving on http://{host}:{port}/", err=True)
+    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", *args]))
+
+
+@app.command()
+@friendly
+def review(
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    verdict: Annotated[
+        str, typer.Option(help="true, mostly_true, half_true, misleading, mostly_false, false, unverifiable")
+    ],
+    reviewer: Annotated[str, typer.Option(help="Who reviews")],
+    note: Annotated[str | None, typer.Option(help="Reasoning")] = None,
+    evidence: Annotated[str | None, typer.Option(help="Link to the evidence")] = None,
+    db_path: DbOpt = None,
+) -> None:
+    """Record a verdict on a claim (appended to its review history)."""
+    from claims import store
+    from claims.db import connect
+
+    review_id = store.add_review(connect(db_path, create=False), claim_id, verdict, reviewer, note, evidence)
+    typer.echo(f"review {review_id}: claim {claim_id} is {verdict}")
+
+
+reviewers_app = typer.Typer(help="Reviewer accounts for signing in to Datasette.", no_args_is_help=True)
+app.add_typer(reviewers_app, name="reviewers")
+
+
+@reviewers_app.command("add")
+@friendly
+def reviewers_add(
+    name: Annotated[str, typer.Argument(help="Sign-in name")],
+    db_path: DbOpt = None,
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted when not given")
+    ] = "",
+) -> None:
+    """Create (or reset) a reviewer account; the password is stored hashed beside the database."""
+    from claims import reviewers
+    from claims.db import resolve_path
+
+    path = reviewers.accounts_path(resolve_path(db_path))
+    reviewers.add(path, name, password)
+    typer.echo(f"reviewer {name} can sign in ({path})")
+
+
 def main() -> None:
     app()

@@ -118,10 +118,6 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "created_at": "When the review was made (UTC)",
         },
     ),
-    "reviewers": (
-        "Fact-checkers allowed to sign in and review (passwords are stored hashed).",
-        {"id": "Reviewer number", "name": "Sign-in name", "password_hash": "PBKDF2 hash", "created_at": "Added (UTC)"},
-    ),
 }
 
 migrations = Migrations("claims")
@@ -231,10 +227,6 @@ def m001_initial(db: Database) -> None:
     )
     for col in ("claim_id", "reviewer", "verdict", "created_at"):
         db["reviews"].create_index([col])
-    db["reviewers"].create(
-        {"id": int, "name": str, "password_hash": str, "created_at": str}, pk="id", not_null={"name", "password_hash"}
-    )
-    db["reviewers"].create_index(["name"], unique=True)
     verdicts = ", ".join(f"'{v}'" for v in VERDICTS)
     # A review is the only way a verdict changes: the claim follows its latest review.
     db.execute(f"""

@@ -1,0 +1,217 @@
+"""Datasette plugin for the claims tracker: reviewer sign-in, and the pages a
+fact-checker works in (article with highlighted claims, claim, source).
+
+All article text goes through Jinja's autoescaping: an article holding HTML
+or <script> shows it as text.
+"""
+
+from __future__ import annotations
+
+import json
+
+from datasette import Response, hookimpl
+
+from claims.reviewers import accounts_path, check
+from claims.schema import VERDICTS
+
+TYPE_LABELS = {
+    "reported_fact": "Reported fact",
+    "official_quote": "Official quote",
+    "editorial_assertion": "Editorial assertion",
+}
+
+
+def _db(datasette):
+    for name, db in datasette.databases.items():
+        if name != "_internal" and db.path:
+            return name, db
+    raise LookupError("no claims database is attached")
+
+
+async def _one(db, sql: str, params: list) -> dict | None:
+    rows = (await db.execute(sql, params)).rows
+    return dict(rows[0]) if rows else None
+
+
+async def _all(db, sql: str, params: list) -> list[dict]:
+    return [dict(r) for r in (await db.execute(sql, params)).rows]
+
+
+def _segments(text: str, claims: list[dict]) -> list[dict]:
+    """The article text cut into plain runs and claim runs, in order."""
+    out, pos = [], 0
+    for c in sorted((c for c in claims if c["start"] is not None), key=lambda c: c["start"]):
+        if c["start"] < pos:
+            continue
+        if c["start"] > pos:
+            out.append({"text": text[pos : c["start"]]})
+        out.append({"text": text[c["start"] : c["end"]], "claim": c})
+        pos = c["end"]
+    out.append({"text": text[pos:]})
+    return out
+
+
+CLAIM_SQL = """SELECT c.*, s.name AS source_name, s.kind AS source_kind, s.title AS source_title
+FROM claims c LEFT JOIN sources s ON s.id = c.source_id"""
+
+
+async def article_page(datasette, request):
+    name, db = _db(datasette)
+    article = await _one(db, "SELECT * FROM articles WHERE id = ?", [request.url_vars["id"]])
+    if article is None:
+        return Response.html("No such article", status=404)
+    claims = await _all(db, CLAIM_SQL + " WHERE c.article_id = ? ORDER BY c.seq", [article["id"]])
+    counts = {t: sum(1 for c in claims if c["type"] == t) for t in TYPE_LABELS}
+    return Response.html(
+        await datasette.render_template(
+            "claims_article.html",
+            {
+                "article": article,
+                "segments": _segments(article["text"], claims),
+                "claims": claims,
+                "counts": counts,
+                "types": TYPE_LABELS,
+                "database": name,
+            },
+            request=request,
+        )
+    )
+
+
+async def claim_page(datasette, request):
+    name, db = _db(datasette)
+    claim = await _one(db, CLAIM_SQL + " WHERE c.id = ?", [request.url_vars["id"]])
+    if claim is None:
+        return Response.html("No such claim", status=404)
+    article = None
+    context = None
+    if claim["article_id"]:
+        article = await _one(
+            db, "SELECT id, title, outlet, url, published, text FROM articles WHERE id = ?", [claim["article_id"]]
+        )
+        text = article.pop("text")
+        lo, hi = max(0, claim["start"] - 300), min(len(text), claim["end"] + 300)
+        context = {
+            "before": text[lo : claim["start"]],
+            "claim": text[claim["start"] : claim["end"]],
+            "after": text[claim["end"] : hi],
+        }
+    reviews = await _all(
+        db, "SELECT * FROM reviews WHERE claim_id = ? ORDER BY created_at DESC, id DESC", [claim["id"]]
+    )
+    quotes = await _all(db, "SELECT * FROM quotes WHERE claim_id = ? ORDER BY start", [claim["id"]])
+    return Response.html(
+        await datasette.render_template(
+            "claims_claim.html",
+            {
+                "claim": claim,
+                "rationale": json.loads(claim["rationale"] or "[]"),
+                "article": article,
+                "context": context,
+                "reviews": reviews,
+                "quotes": quotes,
+                "verdicts": VERDICTS,
+                "types": TYPE_LABELS,
+                "database": name,
+                "actor": request.actor,
+            },
+            request=request,
+        )
+    )
+
+
+async def source_page(datasette, request):
+    name, db = _db(datasette)
+    source = await _one(db, "SELECT * FROM sources WHERE id = ?", [request.url_vars["id"]])
+    if source is None:
+        return Response.html("No such source", status=404)
+    claims = await _all(
+        db,
+        """SELECT c.*, a.title AS article_title, a.outlet FROM claims c
+        LEFT JOIN articles a ON a.id = c.article_id WHERE c.source_id = ? ORDER BY c.article_id, c.seq""",
+        [source["id"]],
+    )
+    aliases = [
+        r["alias"] for r in await _all(db, "SELECT alias FROM source_aliases WHERE source_id = ?", [source["id"]])
+    ]
+    by_type = {t: sum(1 for c in claims if c["type"] == t) for t in TYPE_LABELS}
+    by_verdict: dict[str, int] = {}
+    for c in claims:
+        by_verdict[c["verdict"] or "unreviewed"] = by_verdict.get(c["verdict"] or "unreviewed", 0) + 1
+    return Response.html(
+        await datasette.render_template(
+            "claims_source.html",
+            {
+                "source": source,
+                "claims": claims,
+                "aliases": aliases,
+                "by_type": by_type,
+                "by_verdict": by_verdict,
+                "types": TYPE_LABELS,
+                "articles": len({c["article_id"] for c in claims}),
+                "database": name,
+            },
+            request=request,
+        )
+    )
+
+
+async def login(datasette, request):
+    error = None
+    if request.method == "POST":
+        form = await request.post_vars()
+        name, password = form.get("username", ""), form.get("password", "")
+        _, db = _db(datasette)
+        if check(accounts_path(db.path), name, password):
+            response = Response.redirect(form.get("next") or "/")
+            response.set_cookie("ds_actor", datasette.sign({"a": {"id": name}}, "actor"), httponly=True, samesite="lax")
+            return response
+        error = "Wrong name or password"
+    return Response.html(
+        await datasette.render_template(
+            "claims_login.html", {"error": error, "next": request.args.get("next", "/")}, request=request
+        ),
+        status=401 if error else 200,
+    )
+
+
+async def logout(datasette, request):
+    response = Response.redirect("/")
+    response.set_cookie("ds_actor", "", expires=0)
+    return response
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/article/(?P<id>\d+)$", article_page),
+        (r"^/-/claim/(?P<id>\d+)$", claim_page),
+        (r"^/-/source/(?P<id>\d+)$", source_page),
+        (r"^/-/signin$", login),
+        (r"^/-/signout$", logout),
+    ]
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Claim, article and source ids link to the fact-checker's pages."""
+    from markupsafe import Markup, escape
+
+    targets = {
+        ("claims", "id"): "claim",
+        ("articles", "id"): "article",
+        ("sources", "id"): "source",
+        ("claims_browse", "id"): "claim",
+        ("sources_summary", "id"): "source",
+    }
+    kind = targets.get((table, column))
+    if kind and isinstance(value, int):
+        return Markup(f'<a href="/-/{kind}/{value}">{escape(value)}</a>')
+    return None
+
+
+@hookimpl
+def menu_links(datasette, actor):
+    if actor:
+        return [{"href": "/-/signout", "label": f"Sign out ({actor.get('id')})"}]
+    return [{"href": "/-/signin", "label": "Reviewer sign-in"}]

@@ -1,0 +1,151 @@
+"""The Datasette site through Datasette's own client."""
+
+import json
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from claims.cli import app
+from claims.serve import make_datasette
+from claims.site import AUDITS, metadata
+from tests.conftest import ARTICLES, EXAMPLES
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def site(tmp_path):
+    db = tmp_path / "claims.db"
+    evil = tmp_path / "evil.txt"
+    evil.write_text(
+        "Hack attempt <script>alert(1)</script> reported\n\nThe page had <b>bold</b> text. "
+        "“It was <i>fine</i>,” said Ann Lee.\n",
+        encoding="utf-8",
+    )
+    assert (
+        runner.invoke(
+            app, ["add", str(EXAMPLES), str(ARTICLES), str(evil), "--db", str(db), "--outlet", "Desk"]
+        ).exit_code
+        == 0
+    )
+    assert (
+        runner.invoke(app, ["reviewers", "add", "alice", "--db", str(db), "--password", "correct-horse"]).exit_code == 0
+    )
+    return make_datasette(db), db
+
+
+def test_metadata_file_matches_the_schema():
+    with open("metadata.json", encoding="utf-8") as f:
+        assert json.load(f) == metadata(), "run: python -m claims.site > metadata.json"
+
+
+async def test_facets_and_descriptions(site):
+    ds, _ = site
+    data = (await ds.client.get("/claims/claims.json?_extra=facet_results")).json()
+    facets = data["facet_results"]
+    facets = facets.get("results", facets)
+    assert {"type", "status", "verdict"} <= set(facets)
+    page = (await ds.client.get("/claims/claims")).text
+    assert "One row per claim" in page
+    browse = (await ds.client.get("/claims/claims_browse.json?_extra=facet_results")).json()["facet_results"]
+    assert {"source_kind", "outlet"} <= set(browse.get("results", browse))
+
+
+async def test_every_audit_runs_on_a_populated_database(site):
+    ds, _ = site
+    for name, q in AUDITS.items():
+        if q.get("write"):
+            continue
+        r = await ds.client.get(f"/claims/{name}.json?source=Ruiz&_shape=objects")
+        assert r.status_code == 200, (name, r.text[:300])
+        assert "rows" in r.json()
+    rows = (await ds.client.get("/claims/claims_by_source.json?source=Ruiz&_shape=objects")).json()["rows"]
+    assert rows and all(r["source"] == "Angela Ruiz" for r in rows)
+    injected = await ds.client.get("/claims/claims_by_source.json?source=x'%20OR%201=1--&_shape=objects")
+    assert injected.status_code == 200 and injected.json()["rows"] == []  # bound, not pasted
+
+
+async def _form(ds, path, cookies):
+    page = await ds.client.get(path, cookies=cookies)
+    token = re.search(r'name="csrftoken" value="([^"]+)"', page.text).group(1)
+    return page, token, {**cookies, "ds_csrftoken": page.cookies.get("ds_csrftoken", "")}
+
+
+async def test_anonymous_cannot_write_and_signed_in_review_is_stored(site):
+    ds, db = site
+    assert (await ds.client.get("/claims/review_claim")).status_code == 403
+    assert (await ds.client.post("/claims/review_claim", data={"claim_id": "3", "verdict": "false"})).status_code == 403
+    signed = {"ds_actor": ds.sign({"a": {"id": "alice"}}, "actor")}
+    _, token, cookies = await _form(ds, "/-/claim/3", signed)
+    r = await ds.client.post(
+        "/claims/review_claim",
+        cookies=cookies,
+        data={
+            "claim_id": "3",
+            "verdict": "misleading",
+            "note": "missing context",
+            "evidence_url": "https://example.org/e",
+            "csrftoken": token,
+        },
+    )
+    assert r.status_code in (200, 302), r.text[:300]
+    reviews = (await ds.client.get("/claims/reviews.json?_shape=objects")).json()["rows"]
+    assert [(x["claim_id"], x["reviewer"], x["verdict"]) for x in reviews] == [(3, "alice", "misleading")]
+    claim = (await ds.client.get("/claims/claims/3.json?_shape=objects")).json()["rows"][0]
+    assert claim["verdict"] == "misleading" and claim["status"] == "reviewed"
+    assert "misleading" in (await ds.client.get("/-/claim/3")).text
+
+
+async def test_sign_in_checks_the_hashed_password(site):
+    ds, db = site
+    _, token, cookies = await _form(ds, "/-/signin", {})
+    bad = await ds.client.post(
+        "/-/signin", cookies=cookies, data={"username": "alice", "password": "nope", "csrftoken": token}
+    )
+    assert bad.status_code == 401 and "ds_actor" not in bad.cookies
+    good = await ds.client.post(
+        "/-/signin",
+        cookies=cookies,
+        data={"username": "alice", "password": "correct-horse", "csrftoken": token, "next": "/"},
+    )
+    assert good.status_code == 302 and ds.unsign(good.cookies["ds_actor"], "actor") == {"a": {"id": "alice"}}
+    accounts = (db.parent / "claims-reviewers.json").read_text()
+    assert "correct-horse" not in accounts and "pbkdf2_sha256" in accounts
+
+
+async def test_article_page_highlights_and_escapes(site):
+    ds, _ = site
+    arts = (await ds.client.get("/claims/articles.json?_shape=objects&_col=title")).json()["rows"]
+    evil = next(a for a in arts if "Hack attempt" in (a["title"] or ""))
+    page = (await ds.client.get(f"/-/article/{evil['id']}")).text
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    example = next(a for a in arts if "Riverton" in (a["title"] or ""))
+    page = (await ds.client.get(f"/-/article/{example['id']}")).text
+    for kind in ("reported_fact", "official_quote", "editorial_assertion"):
+        assert f'class="claim claim-{kind}' in page
+    assert "— Angela Ruiz" in page  # speaker named beside the quote
+
+
+async def test_claim_and_source_pages(site):
+    ds, _ = site
+    ruiz = (await ds.client.get("/claims/sources.json?name=Angela+Ruiz&_shape=objects")).json()["rows"][0]
+    page = (await ds.client.get(f"/-/source/{ruiz['id']}")).text
+    assert "Angela Ruiz" in page and "Official quote" in page and "claims in 1 articles" in page
+    claim = (await ds.client.get(f"/claims/claims.json?source_id={ruiz['id']}&_shape=objects")).json()["rows"][0]
+    page = (await ds.client.get(f"/-/claim/{claim['id']}")).text
+    assert (
+        "Official quote" in page and "Angela Ruiz" in page and "In context" in page and "Sign in as a reviewer" in page
+    )
+
+
+def test_cli_review_appends_history(site):
+    _, db = site
+    for verdict in ("true", "false"):
+        r = runner.invoke(app, ["review", "2", "--verdict", verdict, "--reviewer", "bob", "--db", str(db)])
+        assert r.exit_code == 0, r.output
+    bad = runner.invoke(app, ["review", "2", "--verdict", "maybe", "--reviewer", "bob", "--db", str(db)])
+    assert bad.exit_code == 1 and "verdict must be one of" in bad.stderr
+    listed = json.loads(runner.invoke(app, ["list", "--verdict", "false", "--db", str(db), "--format", "json"]).stdout)
+    assert [c["id"] for c in listed] == [2]
