@@ -62,7 +62,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--words", type=int, default=150_000, help="engine corpus size in words")
     ap.add_argument("--articles", type=int, default=2000, help="articles for the storage benchmark")
-    ap.add_argument("--only", choices=["engine", "storage"], help="run one benchmark")
+    ap.add_argument("--claims", type=int, default=1_000_000, help="claims in the generated Datasette database")
+    ap.add_argument("--only", choices=["engine", "storage", "site"], help="run one benchmark")
     args = ap.parse_args()
     if args.only in (None, "engine"):
         print("== engine")
@@ -72,6 +73,11 @@ def main() -> None:
 
         print("== storage")
         bench_storage(args.articles)
+    if args.only in (None, "site"):
+        from benchmarks.site import bench_site
+
+        print("== datasette")
+        bench_site(args.claims)
 
 
 if __name__ == "__main__":
