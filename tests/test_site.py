@@ -149,3 +149,40 @@ def test_cli_review_appends_history(site):
     assert bad.exit_code == 1 and "verdict must be one of" in bad.stderr
     listed = json.loads(runner.invoke(app, ["list", "--verdict", "false", "--db", str(db), "--format", "json"]).stdout)
     assert [c["id"] for c in listed] == [2]
+
+
+def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
+    """The README's `datasette ... -m metadata.json --plugins-dir ...` line."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    db = tmp_path / "claims.db"
+    assert runner.invoke(app, ["add", str(EXAMPLES), "--db", str(db)]).exit_code == 0
+    readme = Path("README.md").read_text(encoding="utf-8")
+    line = re.search(r"datasette db/claims\.db (.*?)\n```", readme, re.S).group(1).replace("\\\n", " ")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(db), *line.split(), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        page = urllib.request.urlopen(base + "/-/article/1", timeout=5).read().decode()
+        assert 'class="claim claim-official_quote' in page
+        queries = json.loads(urllib.request.urlopen(base + "/claims.json", timeout=5).read())["queries"]
+        assert {q["name"] for q in queries} >= {k for k, v in AUDITS.items() if not v.get("write")}
+        css = urllib.request.urlopen(base + "/assets/claims.css", timeout=5).read().decode()
+        assert ".claim-editorial_assertion" in css
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
