@@ -11,141 +11,15 @@ import re
 from dataclasses import dataclass
 
 from claims import mentions
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, words
 from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKEN, base, is_cap
 
 QMARK = "\ue000"
-_BE = frozenset({"was", "were", "been", "being", "is", "are", "be", "am"})
-_SKIP_BEFORE_VERB = frozenset(
-    [
-        "also",
-        "has",
-        "have",
-        "had",
-        "later",
-        "then",
-        "previously",
-        "repeatedly",
-        "recently",
-        "again",
-        "further",
-        "once",
-        "would",
-        "will",
-        "could",
-        "might",
-        "may",
-        "did",
-        "does",
-        "do",
-        "publicly",
-        "privately",
-        "reportedly",
-        "separately",
-        "flatly",
-        "firmly",
-        "quickly",
-        "initially",
-        "earlier",
-        "already",
-        "still",
-        "often",
-        "not",
-        "never",
-        "has",
-        "had",
-        "formally",
-        "officially",
-        "subsequently",
-        "immediately",
-    ]
-)
-_TIME = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_ABBR_DOT = frozenset(
-    {
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "llc",
-        "jr",
-        "sr",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "st",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "prof",
-        "rev",
-    }
-)
-_STOP_CAPS = frozenset(
-    {
-        "but",
-        "and",
-        "so",
-        "yet",
-        "still",
-        "however",
-        "meanwhile",
-        "in",
-        "on",
-        "at",
-        "for",
-        "if",
-        "when",
-        "while",
-        "as",
-        "after",
-        "before",
-        "because",
-        "though",
-        "although",
-        "asked",
-        "speaking",
-    }
-)
+_BE = words("be")
+_SKIP_BEFORE_VERB = words("skip_before_verb")
+_TIME = words("time")
+_ABBR_DOT = words("abbreviation_dot")
+_STOP_CAPS = words("clause_openers")
 _VIA = re.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
     r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
@@ -204,10 +78,21 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if toks[j].lower() in PRONOUNS:
         return [toks[j]]
+    tail = _postmodifier(toks, j)
+    if tail is not None:  # "people familiar with the matter"
+        head = _np_before(toks, tail)
+        return head + toks[tail : j + 1] if head else []
     out: list[str] = []
     while j >= 0:
         t = toks[j]
         b = base(t)
+        if t == ")":  # "Acme Corp (NASDAQ: ACME) announced"
+            k = j
+            while k >= 0 and toks[k] != "(":
+                k -= 1
+            if k > 0 and j - k < 10:
+                j = k - 1
+                continue
         if t == "." and j > 0 and toks[j - 1].lower() in _ABBR_DOT:
             j -= 1
             continue
@@ -254,6 +139,19 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
         return []
     return out
+
+
+def _postmodifier(toks: list[str], j: int) -> int | None:
+    """Where a describing phrase ("familiar with the matter") starts, when the
+    words up to token j end with one."""
+    lows = [t.lower() for t in toks[max(0, j - 9) : j + 1]]
+    offset = max(0, j - 9)
+    for k in range(len(lows)):
+        for phrase in lexicon().postmodifiers:
+            n = len(phrase)
+            if tuple(lows[k : k + n]) == phrase and all(w[0].isalnum() for w in lows[k + n :]):
+                return offset + k
+    return None
 
 
 def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
@@ -342,6 +240,8 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
     outer = _np_before(toks, k)
     if not inner or not outer or QMARK in inner:
         return [], None
+    if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
+        return outer, None  # "The official, who spoke on condition of anonymity, said"
     inner_named = is_cap(inner[-1]) and base(inner[-1]) not in lexicon().titles
     outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
     if outer_named and not inner_named:

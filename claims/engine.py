@@ -10,87 +10,16 @@ import re
 from dataclasses import dataclass, field
 
 from claims import attribution, classify, mentions, segment
+from claims.lexicon import words
 from claims.model import Analysis, Claim, Quote, Sentence, Source
 from claims.quotes import find_quotes
 from claims.resolve import Registry
 
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
-_TERM_INTRO = frozenset(
-    {
-        "so-called",
-        "dubbed",
-        "called",
-        "term",
-        "termed",
-        "phrase",
-        "word",
-        "known",
-        "as",
-        "labelled",
-        "labeled",
-        "branded",
-    }
-)
+_TERM_INTRO = words("term_intro")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
-_FUNCTION_WORDS = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "of",
-        "for",
-        "to",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "than",
-        "then",
-        "into",
-        "over",
-        "under",
-        "about",
-        "after",
-        "before",
-        "during",
-        "since",
-        "until",
-        "while",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "could",
-        "should",
-        "may",
-        "might",
-        "can",
-        "said",
-        "says",
-        "told",
-        "added",
-        "according",
-        "because",
-        "if",
-        "so",
-        "when",
-        "where",
-    ]
-)
+_FUNCTION_WORDS = words("function_words")
 
 
 @dataclass(slots=True)

@@ -51,6 +51,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     carrier_nouns: frozenset[str]
     unspecified_nouns: frozenset[str]
+    postmodifiers: tuple[tuple[str, ...], ...]
+    grammar: dict[str, frozenset[str]]
     media: frozenset[str]
     media_suffixes: frozenset[str]
     editorial: tuple[tuple[str, float, bool], ...]  # phrase, weight, case-sensitive
@@ -99,6 +101,8 @@ def lexicon() -> Lexicon:
         document_nouns=frozenset(_words(nouns["document"])),
         carrier_nouns=frozenset(_words(nouns["carrier"])),
         unspecified_nouns=frozenset(_words(nouns["unspecified"])),
+        postmodifiers=tuple(tuple(ln.lower().split()) for ln in nouns["postmodifier"]),
+        grammar={k: frozenset(w for ln in v for w in ln.split()) for k, v in _sections("grammar.txt").items() if k},
         media=frozenset(m.lower() for m in media[""]),
         media_suffixes=frozenset(m.lower() for m in media["suffix"]),
         editorial=tuple(editorial),
@@ -112,3 +116,8 @@ def lexicon() -> Lexicon:
 def alternation(words: list[str] | set[str] | frozenset[str]) -> str:
     """A regex alternation that tries longer phrases first."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def words(section: str) -> frozenset[str]:
+    """A list of grammar words from `data/grammar.txt`."""
+    return lexicon().grammar[section]

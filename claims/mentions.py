@@ -10,69 +10,16 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, words
 
 TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them"})
-DETERMINERS = frozenset({"a", "an", "the", "one", "his", "her", "its", "their", "this", "that", "these", "those"})
-DESCRIPTORS = frozenset(
-    [
-        "senior",
-        "unnamed",
-        "anonymous",
-        "local",
-        "former",
-        "top",
-        "chief",
-        "deputy",
-        "acting",
-        "interim",
-        "other",
-        "two",
-        "three",
-        "four",
-        "several",
-        "many",
-        "some",
-        "most",
-        "both",
-        "few",
-        "more",
-        "no",
-        "another",
-        "current",
-        "retired",
-        "veteran",
-        "longtime",
-        "independent",
-        "outside",
-        "government",
-        "military",
-        "federal",
-        "state",
-        "regional",
-        "national",
-        "international",
-        "foreign",
-        "western",
-        "eastern",
-        "u.s",
-        "us",
-        "american",
-        "european",
-        "israeli",
-        "palestinian",
-        "russian",
-        "chinese",
-        "ukrainian",
-        "iranian",
-        "iraqi",
-        "syrian",
-    ]
-)
-CONNECTORS = frozenset({"of", "for", "at", "from", "with", "in", "and", "&", "on", "to", "by"})
-NAME_PARTICLES = frozenset({"de", "van", "von", "der", "da", "del", "la", "le", "di", "al", "bin", "ibn", "el"})
+PRONOUNS = words("pronouns")
+DETERMINERS = words("determiners")
+DESCRIPTORS = words("descriptors")
+CONNECTORS = words("connectors")
+NAME_PARTICLES = words("name_particles")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 @cache
@@ -162,8 +109,8 @@ def classify_proper(name_words: list[str]) -> str:
         return "organization"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
         return "document"
-    if len(name_words) == 1 and _ACRONYM.match(name_words[0]):
-        return "organization"
+    if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _CAMEL.search(name_words[0])):
+        return "organization"  # "UN", "FactSet", "YouTube"
     return "person"
 
 

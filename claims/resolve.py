@@ -16,6 +16,7 @@ from claims.model import Source
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|da|del|la|le|di|al|bin)\b))+"
 )
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
 
 
@@ -146,6 +147,10 @@ class Registry:
                 self._alias(known, p.mention)
                 return known
             return self._add(full, "person", p.title, p.mention)
+        if not p.title and not _HONORIFIC.match(p.mention):
+            # news introduces people by full name: a lone name never given in
+            # full ("Apple said", "Hamas said") is a body
+            return self._add(p.name, "organization", None, p.mention if p.mention != p.name else None)
         return self._add_person(p)
 
     def _add_person(self, p: Parsed) -> Source:
