@@ -51,12 +51,28 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
     return score, found
 
 
-def editorial_type(outside: str) -> tuple[str, float, list[str]]:
+EDITORIAL_THRESHOLD = 2.0
+OPINION_THRESHOLD = 1.0  # in an article written in the author's own voice, weaker cues count
+OPINION_SHARE = 0.3  # share of unattributed sentences with clear editorial cues that marks such an article
+
+
+def opinion_threshold(scores: list[float]) -> float:
+    """The cue weight that makes a sentence editorial in this article: lower
+    when many of its unattributed sentences are clearly the author's voice
+    (an opinion column, an editorial), the usual bar otherwise."""
+    clear = sum(1 for s in scores if s >= EDITORIAL_THRESHOLD)
+    if clear >= 3 and clear >= OPINION_SHARE * len(scores):
+        return OPINION_THRESHOLD
+    return EDITORIAL_THRESHOLD
+
+
+def editorial_type(score: float, cues: list[str], threshold: float = EDITORIAL_THRESHOLD) -> tuple[str, float, list[str]]:
     """Type of a sentence that has no attribution: the author's assertion
     when its evaluative or inferential cues reach the threshold."""
-    score, cues = editorial_cues(outside)
-    if score >= 2:
+    if score >= threshold and score > 0:
         why = [f"author's own voice: {', '.join(repr(c) for c in cues[:6])}"]
+        if threshold < EDITORIAL_THRESHOLD and score < EDITORIAL_THRESHOLD:
+            why.append("article is written in the author's voice (opinion): weaker cues count")
         return "editorial_assertion", min(0.95, 0.5 + 0.1 * score), why
     why = ["no attribution and no evaluative cue: presented as fact"]
     if cues:

@@ -40,6 +40,7 @@ class _Group:
     sentences: int = 0
     cue: bool = False
     term: bool = False
+    full_sentence: bool = False  # a quoted piece ends with . ? or !: a sentence, not a term
     source: Source | None = None
 
 
@@ -86,6 +87,7 @@ def analyze(text: str) -> Analysis:
                 g.sentences += 1
                 row.groups.add(q.group)
             g.words += len(_clip(q, s, text).text.split())
+            g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside)
         if row.found:
             words, appositive = attribution.mention_words(row.found)
@@ -114,7 +116,7 @@ def analyze(text: str) -> Analysis:
 def _speech(g: _Group) -> bool:
     if g.term:
         return False
-    return g.cue or g.words >= _SPEECH_WORDS or g.sentences > 1
+    return g.cue or g.words >= _SPEECH_WORDS or g.sentences > 1 or g.full_sentence
 
 
 def _is_term(text: str, q: Quote) -> bool:
@@ -130,6 +132,8 @@ def _is_term(text: str, q: Quote) -> bool:
 
 
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str) -> list[Claim]:
+    scores = {n: classify.editorial_cues(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
+    threshold = classify.opinion_threshold([score for score, _ in scores.values()])
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
     block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
@@ -172,7 +176,8 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str) -> list[C
             ctype, direct, source, conf = "official_quote", True, block[1], 0.75
             why = [f"in the block introduced by {source.name!r} with a colon"]
         else:
-            ctype, conf, why = classify.editorial_type(row.outside)
+            score, cues = scores.get(n) or classify.editorial_cues(row.outside)
+            ctype, conf, why = classify.editorial_type(score, cues, threshold)
         if ctype == "official_quote" and source is not None:
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []

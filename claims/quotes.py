@@ -1,8 +1,9 @@
 """Quotation spans: curly, straight, single and guillemet marks.
 
 Follows the news convention that a quotation running over paragraphs is
-re-opened at each paragraph and closed only at its end; apostrophes are not
-quote marks; unbalanced marks close at the paragraph's end and never raise.
+re-opened at each paragraph and closed only at its end; apostrophes (inside a
+word, or closing a plural possessive with no quotation open) are not quote
+marks; unbalanced marks close at the paragraph's end and never raise.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from claims.model import Quote
 from claims.segment import Unit
 
-_MARKS = re.compile(r"[“”„\"«»‘’‹›]")
+_MARKS = re.compile(r"[“”„\"«»‘’‹›']")
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
@@ -47,9 +48,9 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
                         group += 1
                     out.append(Quote(first, i, text[first:i], group, first, i))
                     carried = False
-                elif c == "‘" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace():
+                elif c in "‘'" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace() and nxt != "'":
                     single_at = i
-                elif c == "’" and single_at is not None and not nxt.isalnum():
+                elif c in "’'" and single_at is not None and not nxt.isalnum() and not prev.isspace():
                     group += 1
                     out.append(Quote(single_at + 1, i, text[single_at + 1 : i], group, single_at, i))
                     single_at = None

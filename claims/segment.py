@@ -17,6 +17,7 @@ from claims.lexicon import alternation, lexicon
 from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
+_HAS_WORD = re.compile(r"\w")
 _TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
 # A run of sentence-final punctuation and closing marks followed by space.
@@ -156,8 +157,8 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
         e = unit.end
         while e > s and text[e - 1].isspace():
             e -= 1
-        if s >= e or _is_furniture(text[s:e]):
-            continue
+        if s >= e or _is_furniture(text[s:e]) or not _HAS_WORD.search(text, s, e):
+            continue  # furniture, or a rule line such as "---" or "* * *"
         headline = n == 0 and len(found) > 1 and text[e - 1] not in ".!?" and "\n" not in text[s:e]
         if headline and len(text[s:e].split()) <= 30:
             title = text[s:e]
