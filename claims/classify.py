@@ -66,7 +66,9 @@ def opinion_threshold(scores: list[float]) -> float:
     return EDITORIAL_THRESHOLD
 
 
-def editorial_type(score: float, cues: list[str], threshold: float = EDITORIAL_THRESHOLD) -> tuple[str, float, list[str]]:
+def editorial_type(
+    score: float, cues: list[str], threshold: float = EDITORIAL_THRESHOLD
+) -> tuple[str, float, list[str]]:
     """Type of a sentence that has no attribution: the author's assertion
     when its evaluative or inferential cues reach the threshold."""
     if score >= threshold and score > 0:

@@ -147,9 +147,10 @@ class Registry:
                 self._alias(known, p.mention)
                 return known
             return self._add(full, "person", p.title, p.mention)
-        if not p.title and not _HONORIFIC.match(p.mention):
-            # news introduces people by full name: a lone name never given in
-            # full ("Apple said", "Hamas said") is a body
+        aged = re.search(r"\b" + re.escape(p.name) + r",\s*(?:aged\s+)?\d{1,3}\b", self.text)
+        if not p.title and not _HONORIFIC.match(p.mention) and not aged:
+            # news introduces people by full name, title or age: a lone name
+            # with none of them ("Apple said", "Hamas said") is a body
             return self._add(p.name, "organization", None, p.mention if p.mention != p.name else None)
         return self._add_person(p)
 

@@ -138,3 +138,48 @@ def test_every_claim_has_confidence_and_rationale(article, name):
     for c in analyze(article(name)).claims:
         assert 0.0 < c.confidence <= 1.0
         assert c.rationale
+
+
+def test_business_wire_phrasings(article):
+    c = by_text(article("business.txt"))
+    assert src(find(c, "Oil prices fell")) == ("PriceDesk", "organization")  # lone CamelCase name is a body
+    assert src(find(c, "People familiar with the matter")) == ("People familiar with the matter", "anonymous")
+    assert src(find(c, "The official, who spoke")) == ("official", "anonymous")
+    assert src(find(c, "Orvane said")) == ("Orvane", "organization")  # never named in full: a body
+    acme = find(c, "Acme Corp (NASDAQ")
+    assert acme["type"] == "official_quote" and src(acme) == ("Acme Corp", "organization")
+    assert src(find(c, "Brandt added")) == ("Lena Brandt", "person")
+    axios = find(c, "Axios first reported")
+    assert axios["type"] == "reported_fact" and src(axios) == ("Axios", "media")
+    assert src(find(c, "The lawsuit alleges"))[1] == "document"
+    assert src(find(c, "Sheriff's deputies")) == ("Sheriff's deputies", "anonymous")
+    chevron = find(c, "\"We're watching")
+    assert chevron["source"] == {"name": "Chevron", "kind": "organization", "title": "spokeswoman"}
+
+
+def test_british_single_quotes_and_apostrophes(article):
+    c = by_text(article("british.txt"))
+    headline = find(c, "Chancellor vows")
+    assert headline["type"] == "official_quote"
+    told = find(c, "Ms Okonjo-Hale told")
+    assert told["direct"] and told["quotes"][0]["text"] == "We will not go back to the cuts of the past."
+    assert find(c, "He added:")["direct"] and src(find(c, "He added:")) == ("Pardew", "person")
+    possessive = find(c, "The Kurds' votes")
+    assert possessive["type"] == "reported_fact" and not possessive["direct"]  # apostrophes and a quoted term
+    assert not any(t.strip("-") == "" for t in c)  # the rule line is not a claim
+    assert src(find(c, '"Then my mother got sick."')) == ("Gonzalez", "person")  # a quoted sentence is speech
+
+
+def test_opinion_article_lowers_the_bar(article):
+    claims = analyze(article("oped.txt")).claims
+    types = {c.text: c.type for c in claims}
+    assert types["The mayor's plan sounds generous."] == "editorial_assertion"  # weak cue, opinion article
+    assert types["The stadium would open in 2029."] == "reported_fact"
+    assert types["The council should reject the plan on Tuesday."] == "editorial_assertion"
+    weak = next(c for c in claims if c.text == "The mayor's plan sounds generous.")
+    assert any("opinion" in r for r in weak.rationale)
+
+
+def test_weak_cue_in_plain_news_stays_a_fact():
+    text = "Council approves budget\n\nThe city received a generous grant from the state. The vote was 5-2.\n"
+    assert [c.type for c in analyze(text).claims] == ["reported_fact"] * 3
