@@ -28,9 +28,13 @@ SETTINGS = {
 }
 
 
+REPO_METADATA = Path(__file__).resolve().parent.parent / "metadata.json"
+
+
 def site_metadata(db_path: Path) -> dict:
-    """metadata.json with its database entry named after this database file."""
-    meta = metadata()
+    """The repo's metadata.json (generated from the schema when the package
+    runs without the repo), its database entry named after this file."""
+    meta = json.loads(REPO_METADATA.read_text(encoding="utf-8")) if REPO_METADATA.exists() else metadata()
     meta["databases"] = {db_path.stem: meta["databases"]["claims"]}
     return meta
 

@@ -1,0 +1,34 @@
+import pytest
+
+from claims.mentions import parse
+
+
+@pytest.mark.parametrize(
+    "mention, name, kind, title",
+    [
+        (
+            "Defense Department spokesman Colonel Steve Warren",
+            "Steve Warren",
+            "person",
+            "Defense Department spokesman, Colonel",
+        ),
+        ("US Secretary of State John Kerry", "John Kerry", "person", "US Secretary of State"),
+        ("local official Mehme Khalil", "Mehme Khalil", "person", "local official"),
+        ("an unnamed senior official", "unnamed senior official", "anonymous", None),
+        ("a Russian foreign ministry statement", "Russian foreign ministry", "organization", None),
+        ("the Wall Street Journal", "Wall Street Journal", "media", None),
+        ("the Chamber of Commerce", "Chamber of Commerce", "organization", None),
+        ("a Pentagon spokesman", "Pentagon", "organization", "spokesman"),
+        ("reports", "reports", "unspecified", None),
+        ("court documents", "court documents", "document", None),
+        ("Mr. Hill", "Hill", "person", None),
+        ("Dr. Priya Natarajan", "Priya Natarajan", "person", None),
+    ],
+)
+def test_mentions_read_into_name_kind_and_title(mention, name, kind, title):
+    p = parse(mention.split())
+    assert (p.name, p.kind, p.title) == (name, kind, title)
+
+
+def test_pronouns_are_flagged_for_resolution():
+    assert parse(["she"]).pronoun and parse(["they"]).pronoun
