@@ -225,31 +225,34 @@ def _has_content(toks: list[str], i: int) -> bool:
 
 
 def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
-    """Subject of the verb at i, and a title from an appositive between them:
-    "Dr. Priya Natarajan, the county's health commissioner, said" or
+    """Subject of the verb at i, and a title from appositives between them:
+    "Dr. Priya Natarajan, the county's health commissioner, said",
+    "Whitmore, 52, a former trade lawyer, has long argued" or
     "Her deputy, Tom Adeyemi, said"."""
     words = _np_before(toks, i)
-    if words or i < 2 or toks[i - 1] != ",":
+    j = i - 1
+    while j >= 0 and toks[j].lower() in _SKIP_BEFORE_VERB:
+        j -= 1
+    if words or j < 1 or toks[j] != ",":
         return words, None
-    k = i - 2
-    while k >= 0 and toks[k] != "," and i - k < 16:
-        k -= 1
-    if k < 1 or toks[k] != ",":
-        return [], None
-    inner = toks[k + 1 : i - 1]
-    outer = _np_before(toks, k)
-    if not inner or not outer or QMARK in inner:
-        return [], None
-    if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
-        return outer, None  # "The official, who spoke on condition of anonymity, said"
-    inner_named = is_cap(inner[-1]) and base(inner[-1]) not in lexicon().titles
-    outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
-    if outer_named and not inner_named:
-        core = inner[1:] if base(inner[0]) in DETERMINERS else inner
-        return outer, " ".join(core)
-    if inner_named and not outer_named:
-        core = outer[1:] if base(outer[0]) in DETERMINERS else outer
-        return inner, " ".join(core)
+    for k in range(j - 1, max(-1, j - 18), -1):
+        if toks[k] != ",":
+            continue
+        inner = toks[k + 1 : j]
+        outer = _np_before(toks, k)
+        if not inner or not outer or QMARK in inner:
+            continue
+        if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
+            return outer, None  # "The official, who spoke on condition of anonymity, said"
+        inner_named = is_cap(inner[-1]) and base(inner[-1]) not in lexicon().titles and "," not in inner
+        outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
+        if outer_named and not inner_named:
+            parts = [w for w in inner if w != "," and not w.isdigit()]
+            core = parts[1:] if parts and base(parts[0]) in DETERMINERS else parts
+            return outer, " ".join(core) or None
+        if inner_named and not outer_named:
+            core = outer[1:] if base(outer[0]) in DETERMINERS else outer
+            return inner, " ".join(core)
     return [], None
 
 

@@ -183,3 +183,24 @@ def test_opinion_article_lowers_the_bar(article):
 def test_weak_cue_in_plain_news_stays_a_fact():
     text = "Council approves budget\n\nThe city received a generous grant from the state. The vote was 5-2.\n"
     assert [c.type for c in analyze(text).claims] == ["reported_fact"] * 3
+
+
+def test_wire_attribution_forms(article):
+    c = by_text(article("trade.txt"))
+    asked = find(c, "Asked whether")
+    assert src(asked) == ("Dana Whitmore", "person") and asked["direct"]
+    for start in ('"The door is open.', "But we will not wait forever"):
+        assert src(find(c, start)) == ("Dana Whitmore", "person")  # same quotation as "Whitmore said"
+    commission = find(c, "In a statement, the European Commission")
+    assert src(commission) == ("European Commission", "organization") and commission["direct"]
+    assert src(find(c, "Lindqvist, speaking at")) == ("Arne Lindqvist", "person")
+    cnn = find(c, '"This is not the end')
+    assert src(cnn) == ("Arne Lindqvist", "person") and cnn["via"] == "CNN"
+    email = find(c, "In an email")
+    assert email["source"] == {"name": "Commerce Department", "kind": "organization", "title": "spokesperson"}
+    assert src(find(c, "The tariffs, which take effect")) == ("White House", "organization")
+    lin = find(c, "Beijing's foreign ministry spokesperson")
+    assert src(lin) == ("Lin Wei", "person") and lin["direct"]  # a quoted verb phrase is speech, not a term
+    argued = find(c, "Whitmore, 52")
+    assert argued["type"] == "official_quote" and src(argued) == ("Dana Whitmore", "person")
+    assert find(c, "Whitmore's office did not respond")["type"] == "reported_fact"
