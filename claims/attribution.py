@@ -40,6 +40,7 @@ class Found:
     cue_kind: str  # speech | according | finding | statement
     words: list[str]  # the mention, as written
     via: str | None = None
+    title: str | None = None  # from an appositive: "Jane Doe, a spokeswoman for X,"
     ends_with_colon: bool = False
 
 
@@ -302,8 +303,7 @@ def find(outside: str) -> Found | None:
         if needs_content and not (inverted or _has_content(toks, i + span - 1)):
             continue
         found = Found(" ".join(toks[i : i + span]), "speech" if speech else "finding", words)
-        if title:
-            found.words = words + [","] + title.split()
+        found.title = title
         found.via = _via(outside)
         found.ends_with_colon = outside.rstrip().endswith(":")
         return found
@@ -320,12 +320,3 @@ def _via(outside: str) -> str | None:
             continue
         return name
     return None
-
-
-def mention_words(found: Found) -> tuple[list[str], str | None]:
-    """Split an inverted mention "Jane Doe , spokeswoman for X" into the name
-    words and an appositive title."""
-    if "," in found.words:
-        k = found.words.index(",")
-        return found.words[:k], " ".join(found.words[k + 1 :])
-    return found.words, None

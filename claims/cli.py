@@ -85,13 +85,20 @@ def emit(
     elif fmt is Format.jsonl:
         sys.stdout.write(render.to_jsonl(rows))
     elif fmt is Format.csv:
-        flat = [render.flat(r) if "source" in r and isinstance(r.get("source"), dict | None) else r for r in rows]
+        flat = [render.flat(r) if "source" in r else r for r in rows]  # claims flatten; source rows are flat
         sys.stdout.write(render.to_csv(flat, csv_fields or render.CSV_FIELDS))
     else:
         render.table(rows, title=title, extra=extra)
 
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default $CLAIMS_DB or db/claims.db)")]
+
+
+def open_db(db_path: str | None, create: bool = False):
+    """The database a command works on (existing unless `create`)."""
+    from claims.db import connect
+
+    return connect(db_path, create=create)
 
 
 @app.command()
@@ -113,10 +120,9 @@ def add(
 ) -> None:
     """Add articles to the database (or one claim by hand with --claim)."""
     from claims import store
-    from claims.db import connect
     from claims.ingest import expand, load
 
-    db = connect(db_path)
+    db = open_db(db_path, create=True)
     if claim is not None:
         if not ctype:
             raise ClaimsError("--claim needs --type (reported_fact, official_quote or editorial_assertion)")
@@ -163,9 +169,8 @@ def show(
 ) -> None:
     """Print an article's claims in order with type, source and verdict."""
     from claims import store
-    from claims.db import connect
 
-    db = connect(db_path, create=False)
+    db = open_db(db_path)
     art = store.find_article(db, article)
     rows = store.article_claims(db, art["id"])
     new, removed = store.changes(db, art)
@@ -205,9 +210,8 @@ def list_(
 ) -> None:
     """List claims across articles, filtered."""
     from claims import store
-    from claims.db import connect
 
-    db = connect(db_path, create=False)
+    db = open_db(db_path)
     rows = store.list_claims(
         db, ctype=ctype, source=source, outlet=outlet, status=status, verdict=verdict, article=article, limit=limit
     )
@@ -233,9 +237,8 @@ def sources_list(
     if ctx.invoked_subcommand:
         return
     from claims import store
-    from claims.db import connect
 
-    rows = store.list_sources(connect(db_path, create=False), kind, limit)
+    rows = store.list_sources(open_db(db_path), kind, limit)
     _emit_sources(rows, fmt)
 
 
@@ -269,9 +272,8 @@ def sources_show(
 ) -> None:
     """A source's names and every claim attributed to it."""
     from claims import store
-    from claims.db import connect
 
-    db = connect(db_path, create=False)
+    db = open_db(db_path)
     src = store.find_source(db, ref)
     aliases = store.source_aliases(db, src["id"])
     rows = store.list_claims(db, source=str(src["id"]), limit=10_000)
@@ -292,9 +294,8 @@ def sources_merge(
 ) -> None:
     """Merge two sources that are the same person or body."""
     from claims import store
-    from claims.db import connect
 
-    src = store.merge_sources(connect(db_path, create=False), keep, absorb)
+    src = store.merge_sources(open_db(db_path), keep, absorb)
     typer.echo(f"merged into {src['id']}: {src['name']} ({src['claims']} claims)")
 
 
@@ -307,9 +308,8 @@ def sources_rename(
 ) -> None:
     """Give a source its right name (the old one is kept as an alias)."""
     from claims import store
-    from claims.db import connect
 
-    src = store.rename_source(connect(db_path, create=False), ref, new_name)
+    src = store.rename_source(open_db(db_path), ref, new_name)
     typer.echo(f"renamed {src['id']} to {src['name']}")
 
 
@@ -322,9 +322,8 @@ def sources_alias(
 ) -> None:
     """Record another name for a source, so later mentions link to it."""
     from claims import store
-    from claims.db import connect
 
-    src = store.alias_source(connect(db_path, create=False), ref, alias)
+    src = store.alias_source(open_db(db_path), ref, alias)
     typer.echo(f"{src['name']} is also {alias}")
 
 
@@ -362,9 +361,8 @@ def review(
 ) -> None:
     """Record a verdict on a claim (appended to its review history)."""
     from claims import store
-    from claims.db import connect
 
-    review_id = store.add_review(connect(db_path, create=False), claim_id, verdict, reviewer, note, evidence)
+    review_id = store.add_review(open_db(db_path), claim_id, verdict, reviewer, note, evidence)
     typer.echo(f"review {review_id}: claim {claim_id} is {verdict}")
 
 

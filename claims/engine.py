@@ -90,10 +90,10 @@ def analyze(text: str) -> Analysis:
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside)
         if row.found:
-            words, appositive = attribution.mention_words(row.found)
-            parsed = mentions.parse(words)
+            appositive = row.found.title
+            parsed = mentions.parse(row.found.words)
             if parsed is None and row.found.cue_kind == "according":
-                parsed = mentions.fallback(words)
+                parsed = mentions.fallback(row.found.words)
             if parsed:
                 if appositive:
                     parsed.title = f"{parsed.title}, {appositive}" if parsed.title else appositive

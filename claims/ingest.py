@@ -49,9 +49,7 @@ def load(item: str) -> Article:
             art = from_html(decode(data, item), item)
         else:
             art = Article(decode(data, item), item)
-        art.meta.setdefault("url", item)
-        if not art.meta.get("url"):
-            art.meta["url"] = item
+        art.meta["url"] = art.meta.get("url") or item
         return art
     data, label = read_bytes(item)
     text = decode(data, label)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from claims.cli import app
 from claims.serve import make_datasette
 from claims.site import AUDITS, metadata
-from tests.conftest import ARTICLES, EXAMPLES
+from tests.conftest import ARTICLES, EXAMPLES, free_port, wait_for
 
 runner = CliRunner()
 
@@ -153,10 +153,8 @@ def test_cli_review_appends_history(site):
 
 def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     """The README's `datasette ... -m metadata.json --plugins-dir ...` line."""
-    import socket
     import subprocess
     import sys
-    import time
     import urllib.request
     from pathlib import Path
 
@@ -164,9 +162,7 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     assert runner.invoke(app, ["add", str(EXAMPLES), "--db", str(db)]).exit_code == 0
     readme = Path("README.md").read_text(encoding="utf-8")
     line = re.search(r"datasette db/claims\.db (.*?)\n```", readme, re.S).group(1).replace("\\\n", " ")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", str(db), *line.split(), "--port", str(port)],
         stdout=subprocess.DEVNULL,
@@ -174,12 +170,7 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        wait_for(base + "/-/versions.json")
         page = urllib.request.urlopen(base + "/-/article/1", timeout=5).read().decode()
         assert 'class="claim claim-official_quote' in page
         queries = json.loads(urllib.request.urlopen(base + "/claims.json", timeout=5).read())["queries"]
