@@ -18,6 +18,7 @@ from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
 _HAS_WORD = re.compile(r"\w")
+_BULLET = re.compile(r"(?:[•·▪◦*–—-]|\d{1,2}[.)])\s")  # a list item starts its own paragraph
 _TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
 # A run of sentence-final punctuation and closing marks followed by space.
@@ -68,7 +69,7 @@ def units(text: str) -> list[Unit]:
                 nxt = text[block[i + 1][0] : block[i + 1][1]].lstrip()
                 ends = line[-1:] in _TERMINAL
                 short = len(line) < 0.7 * longest or len(block) == 1
-                if not ends and not (short and nxt[:1].isupper()):
+                if not ends and not (short and nxt[:1].isupper()) and not _BULLET.match(nxt):
                     continue  # a soft wrap: the sentence goes on
             out.append(Unit(start, e, len(out)))
             if not last:

@@ -92,3 +92,14 @@ def test_offsets_point_into_text_with_crlf():
     text = "Headline here\r\n\r\nThe mayor said no. She left.\r\n"
     got, _ = sentences(text)
     assert [text[s.start : s.end] for s in got] == ["Headline here", "The mayor said no.", "She left."]
+
+
+def test_list_items_are_separate_claims():
+    text = "The plan has three parts:\n\n• Cutting costs by 10%\n• Hiring 200 engineers\n- Closing two plants\n1. Selling the jet\n"
+    assert texts(text) == [
+        "The plan has three parts:",
+        "• Cutting costs by 10%",
+        "• Hiring 200 engineers",
+        "- Closing two plants",
+        "1. Selling the jet",
+    ]
