@@ -114,8 +114,9 @@ def _attribution_tail() -> re.Pattern[str]:
     return _ATTRIB_TAIL
 
 
-def _breaks(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
-    """Does the punctuation run `m` end a sentence before position `nxt`?"""
+def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool:
+    """Does the punctuation run `m` (in a sentence begun at `start`) end a
+    sentence before position `nxt`?"""
     c = text[nxt]
     if c in _OPENING and nxt + 1 < end:
         c = text[nxt + 1]
@@ -130,8 +131,8 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int) -> bool:
         ws = text.rfind(" ", 0, m.start())
         ws = max(ws, text.rfind("\n", 0, m.start()))
         token = text[ws + 1 : m.start()].lstrip(_OPENING).lower()
-        if token in lex.abbr_never:
-            return False
+        if token in lex.abbr_never or (token.isdigit() and ws + 1 <= start):
+            return False  # a title before a name, or a list number ("1. Selling the jet")
         initial = len(token) == 1 and token.isalpha()
         if initial or "." in token or token in lex.abbr_unless_starter:
             return _first_word(text, nxt, end).lower() in lex.starters
@@ -166,7 +167,7 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
         s = dateline_end(text, s, e)
         for m in _BOUNDARY.finditer(text, s, e):
             nxt = _skip_space(text, m.end(), e)
-            if nxt >= e or not _breaks(text, m, nxt, e):
+            if nxt >= e or not _breaks(text, m, nxt, e, s):
                 continue
             out.append(Sentence(s, m.end(), unit.index, text[s : m.end()]))
             s = nxt
