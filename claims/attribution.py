@@ -26,6 +26,8 @@ _VIA = re.compile(
     r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on))"
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
+_RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
+_HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
     r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     r"(?:statement|release|communiqu[eé]|letter|notice|post|readout)\b(?:\s+[\w’'.\-]+){0,8}?\s+(read|reads|said|says|stated|added|noted)\b"
@@ -272,6 +274,9 @@ def find(outside: str) -> Found | None:
             words = _according(toks, i + 2)
             if words:
                 return Found("according to", "according", words)
+    m = _HEADLINE_SPEAKER.match(outside)
+    if m:  # "Kerry: ‘We are just getting started’"
+        return Found(":", "speech", m.group(1).split())
     m = _STATEMENT.search(outside)
     if m:
         words = m.group(0)[: m.start(2) - m.start(0)].split()
@@ -302,7 +307,9 @@ def find(outside: str) -> Found | None:
             continue
         if needs_content and not (inverted or _has_content(toks, i + span - 1)):
             continue
-        found = Found(" ".join(toks[i : i + span]), "speech" if speech else "finding", words)
+        embedded = not inverted and i - len(words) - 1 >= 0 and lows[i - len(words) - 1] in _RELATIVE
+        kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
+        found = Found(" ".join(toks[i : i + span]), kind, words)
         found.title = title
         found.via = _via(outside)
         found.ends_with_colon = outside.rstrip().endswith(":")

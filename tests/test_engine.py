@@ -204,3 +204,15 @@ def test_wire_attribution_forms(article):
     argued = find(c, "Whitmore, 52")
     assert argued["type"] == "official_quote" and src(argued) == ("Dana Whitmore", "person")
     assert find(c, "Whitmore's office did not respond")["type"] == "reported_fact"
+
+
+def test_attribution_inside_a_relative_clause_is_a_sourced_fact():
+    (claim,) = analyze("The plan, which officials said would cost $5 billion, was approved.").claims
+    assert claim.type == "reported_fact" and claim.source.name == "officials" and claim.cue == "said"
+
+
+def test_headline_speaker_colon_quote():
+    text = "Kerry: ‘We are just getting started’\n\nSecretary of State John Kerry spoke in Vienna on Friday.\n"
+    headline = analyze(text).claims[0]
+    assert headline.type == "official_quote" and headline.direct
+    assert (headline.source.name, headline.source.kind) == ("John Kerry", "person")
