@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claims import mentions
 from claims.lexicon import lexicon, words
@@ -147,14 +148,23 @@ def _np_before(toks: list[str], i: int) -> list[str]:
 def _postmodifier(toks: list[str], j: int) -> int | None:
     """Where a describing phrase ("familiar with the matter") starts, when the
     words up to token j end with one."""
-    lows = [t.lower() for t in toks[max(0, j - 9) : j + 1]]
     offset = max(0, j - 9)
-    for k in range(len(lows)):
-        for phrase in lexicon().postmodifiers:
+    lows = [t.lower() for t in toks[offset : j + 1]]
+    by_first = _postmodifiers_by_first_word()
+    for k, w in enumerate(lows):
+        for phrase in by_first.get(w, ()):
             n = len(phrase)
-            if tuple(lows[k : k + n]) == phrase and all(w[0].isalnum() for w in lows[k + n :]):
+            if tuple(lows[k : k + n]) == phrase and all(x[0].isalnum() for x in lows[k + n :]):
                 return offset + k
     return None
+
+
+@cache
+def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon().postmodifiers:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
 
 
 def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
