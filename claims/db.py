@@ -56,12 +56,16 @@ def _open(p: Path) -> Database:
     conn = sqlite3.connect(str(p), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db = Database(conn)
+        pending = schema.migrations.pending(db)
+        if pending and not schema.migrations.applied(db) and [t for t in db.table_names() if not t.startswith("_")]:
+            # checked before anything is written: another application's file stays untouched
+            raise ClaimsError(f"{p}: is another application's SQLite database, not a claims database")
         conn.execute("PRAGMA foreign_keys = ON")
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        db = Database(conn)
-        if schema.migrations.pending(db):
+        if pending:
             with write(db):  # one process migrates; others wait, then find nothing pending
                 schema.upgrade(db)
     except BaseException:

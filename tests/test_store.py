@@ -325,17 +325,39 @@ def test_two_processes_add_at_once(dbfile, tmp_path):
 
 
 def test_old_database_is_upgraded_in_place(tmp_path):
-    from sqlite_utils import Database
-
     from claims import schema
 
-    path = tmp_path / "old.db"
-    old = Database(str(path))
-    old["unrelated"].insert({"x": 1})
-    old.close()
+    path = tmp_path / "claims.db"
     db = connect(str(path))
-    assert {"articles", "claims", "sources", "reviews", "unrelated"} <= set(db.table_names())
-    assert not schema.migrations.pending(db)
+    store.add_article(db, Article("Rain fell on Tuesday.\n", "a"))
+    db.close()
+
+    def m999_add_reading_time(db):
+        db["articles"].add_column("reading_minutes", int)
+
+    schema.migrations(name="m999_add_reading_time")(m999_add_reading_time)
+    try:
+        db = connect(str(path))  # the newer version opens the older database
+        assert "reading_minutes" in db["articles"].columns_dict
+        assert db.execute("SELECT COUNT(*) FROM claims").fetchone()[0] == 1  # data kept
+        assert not schema.migrations.pending(db)
+    finally:
+        schema.migrations._migrations.pop()
+
+
+def test_another_applications_database_is_refused(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+    conn.commit()
+    conn.close()
+    (tmp_path / "a.txt").write_text("Rain fell on Tuesday.\n", encoding="utf-8")
+    result = cli("add", tmp_path / "a.txt", "--db", path)
+    assert result.exit_code == 1 and "not a claims database" in result.stderr
+    assert rows(path, "SELECT name FROM sqlite_master WHERE type = 'table'") == [{"name": "invoices"}]
+    assert rows(path, "PRAGMA journal_mode")[0]["journal_mode"] == "delete"  # untouched
 
 
 def test_markdown_and_stdin(dbfile, tmp_path):
