@@ -68,7 +68,9 @@ def test_reviewer_signs_in_reviews_a_claim_and_sees_the_verdict(server, tmp_path
         page.select_option("select[name=verdict]", "half_true")
         page.fill("textarea[name=note]", "Repairs finished in August, not June.")
         page.click("form.review-form button[type=submit]")
-        page.goto(claim_url)
+        page.wait_for_load_state()
+        assert page.url == claim_url  # back on the claim, with the new verdict
+        assert "Review saved" in page.content()
         assert "half true" in page.locator(".current-verdict").inner_text().lower()
         assert "carol" in page.locator("table.reviews").inner_text()
         page.screenshot(path=str(tmp_path / "claim.png"), full_page=True)

@@ -95,6 +95,15 @@ async def test_anonymous_cannot_write_and_signed_in_review_is_stored(site):
     claim = (await ds.client.get("/claims/claims/3.json?_shape=objects")).json()["rows"][0]
     assert claim["verdict"] == "misleading" and claim["status"] == "reviewed"
     assert "misleading" in (await ds.client.get("/-/claim/3")).text
+    # the claim page's own form runs the same canned query and comes back to the claim
+    _, token, cookies = await _form(ds, "/-/claim/3", signed)
+    r = await ds.client.post("/-/claim/3", cookies=cookies, data={"verdict": "false", "csrftoken": token})
+    assert r.status_code == 302 and r.headers["location"] == "/-/claim/3"
+    history = (await ds.client.get("/claims/reviews.json?_shape=objects&_sort=id")).json()["rows"]
+    assert [(x["reviewer"], x["verdict"]) for x in history] == [("alice", "misleading"), ("alice", "false")]
+    _, token, cookies = await _form(ds, "/-/signin", {})  # the anonymous claim page shows no form
+    anon = await ds.client.post("/-/claim/3", cookies=cookies, data={"verdict": "true", "csrftoken": token})
+    assert anon.status_code == 403
 
 
 async def test_sign_in_checks_the_hashed_password(site):

@@ -8,6 +8,7 @@ or <script> shows it as text.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from datasette import Response, hookimpl
 
@@ -78,11 +79,36 @@ async def article_page(datasette, request):
     )
 
 
+async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
+    """Save a review posted from the claim page by running the writable
+    canned query `review_claim`, so its SQL and permission live in one place."""
+    if not await datasette.permission_allowed(request.actor, "view-query", resource=(name, "review_claim")):
+        return Response.html("Sign in as a reviewer to review claims", status=403)
+    query = await datasette.get_canned_query(name, "review_claim", request.actor)
+    form = await request.post_vars()
+    if form.get("verdict") not in VERDICTS:
+        datasette.add_message(request, "Choose a verdict", datasette.ERROR)
+        return Response.redirect(f"/-/claim/{claim_id}")
+    params = {
+        "claim_id": claim_id,
+        "verdict": form["verdict"],
+        "note": form.get("note") or None,
+        "evidence_url": form.get("evidence_url") or None,
+        "_actor_id": request.actor["id"],
+        "_now_datetime_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    }
+    await db.execute_write(query["sql"], params)
+    datasette.add_message(request, f"Review saved: {form['verdict'].replace('_', ' ')}")
+    return Response.redirect(f"/-/claim/{claim_id}")
+
+
 async def claim_page(datasette, request):
     name, db = _db(datasette)
     claim = await _one(db, CLAIM_SQL + " WHERE c.id = ?", [request.url_vars["id"]])
     if claim is None:
         return Response.html("No such claim", status=404)
+    if request.method == "POST":
+        return await _review(datasette, request, name, db, claim["id"])
     article = None
     context = None
     if claim["article_id"]:
