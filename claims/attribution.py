@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from claims import mentions
 from claims.lexicon import lexicon, words
-from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKEN, base, is_cap
+from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKEN, base, is_cap, postmodifier_start
 
 QMARK = "\ue000"
 _BE = words("be")
@@ -24,7 +23,8 @@ _STOP_CAPS = words("clause_openers")
 _VIA = re.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
     r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
-    r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on))"
+    r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on"
+    r"|interviewed\s+by|polled\s+by|surveyed\s+by|quoted\s+by))"
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
 _RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
@@ -149,22 +149,8 @@ def _postmodifier(toks: list[str], j: int) -> int | None:
     """Where a describing phrase ("familiar with the matter") starts, when the
     words up to token j end with one."""
     offset = max(0, j - 9)
-    lows = [t.lower() for t in toks[offset : j + 1]]
-    by_first = _postmodifiers_by_first_word()
-    for k, w in enumerate(lows):
-        for phrase in by_first.get(w, ()):
-            n = len(phrase)
-            if tuple(lows[k : k + n]) == phrase and all(x[0].isalnum() for x in lows[k + n :]):
-                return offset + k
-    return None
-
-
-@cache
-def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon().postmodifiers:
-        out.setdefault(phrase[0], []).append(phrase)
-    return out
+    k = postmodifier_start([t.lower() for t in toks[offset : j + 1]])
+    return None if k is None else offset + k
 
 
 def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
@@ -276,8 +262,7 @@ def _negated(lows: list[str], i: int) -> bool:
 
 def find(outside: str) -> Found | None:
     """The attribution of one masked sentence, or None."""
-    lex = lexicon()
-    toks = TOKEN.findall(outside)
+    toks = _join_abbreviations(TOKEN.findall(outside))
     lows = [t.lower() for t in toks]
     for i, low in enumerate(lows):
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
@@ -291,40 +276,61 @@ def find(outside: str) -> Found | None:
     if m:
         words = m.group(0)[: m.start(2) - m.start(0)].split()
         return Found(m.group(2), "statement", words, via=_via(outside))
-    n = len(toks)
-    for i, low in enumerate(lows):
-        if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
-            low, span = pair, 2
-        else:
-            span = 1
-        speech = low in lex.speech_core or low in lex.speech_content
-        needs_content = low in lex.speech_content or low in lex.finding_content
-        if not speech and low not in lex.finding and low not in lex.finding_content:
-            continue
-        if (i > 0 and lows[i - 1] in _BE) or _negated(lows, i):
-            continue  # passive ("was told", "is said to") or negated ("did not say")
-        words, title = _subject(toks, i)
-        inverted = False
-        if not words and i > 0:
-            quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
-            after = _np_after(toks, i + span)
-            rest = i + span + len(after)
-            closes = rest >= n - 1 or toks[rest] in (",", ".") and (rest + 1 >= n - 1 or _appositive(toks, rest))
-            if after and (quote_before or (toks[i - 1] == "," and closes)):
-                words, inverted = after, True
-                title = _appositive(toks, rest)
-        if not words:
-            continue
-        if needs_content and not (inverted or _has_content(toks, i + span - 1)):
-            continue
-        embedded = not inverted and i - len(words) - 1 >= 0 and lows[i - len(words) - 1] in _RELATIVE
-        kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
-        found = Found(" ".join(toks[i : i + span]), kind, words)
-        found.title = title
-        found.via = _via(outside)
-        found.ends_with_colon = outside.rstrip().endswith(":")
-        return found
+    # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
+    for want_speech in (True, False):
+        for i in range(len(toks)):
+            found = _verb_cue(toks, lows, i, want_speech)
+            if found:
+                found.via = _via(outside)
+                found.ends_with_colon = outside.rstrip().endswith(":")
+                return found
     return None
+
+
+def _join_abbreviations(toks: list[str]) -> list[str]:
+    """Keep the period of "U.S." or "Inc." with its word inside a sentence."""
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        if t == "." and out and out[-1].lower() in _ABBR_DOT and k < len(toks) - 1:
+            out[-1] += "."
+        else:
+            out.append(t)
+    return out
+
+
+def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
+    """The attribution made by the verb at token i, if it is one."""
+    lex = lexicon()
+    n = len(toks)
+    low, span = lows[i], 1
+    if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
+        low, span = pair, 2
+    speech = low in lex.speech_core or low in lex.speech_content
+    ruling = low in lex.finding_ruling
+    if speech != want_speech or not (speech or ruling or low in lex.finding or low in lex.finding_content):
+        return None
+    if (i > 0 and lows[i - 1] in _BE) or _negated(lows, i):
+        return None  # passive ("was told", "is said to") or negated ("did not say")
+    words, title = _subject(toks, i)
+    inverted = False
+    if not words and i > 0:
+        quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
+        after = _np_after(toks, i + span)
+        rest = i + span + len(after)
+        closes = rest >= n - 1 or toks[rest] in (",", ".") and (rest + 1 >= n - 1 or _appositive(toks, rest))
+        if after and (quote_before or (toks[i - 1] == "," and closes)):
+            words, inverted = after, True
+            title = _appositive(toks, rest)
+    if not words:
+        return None
+    needs_content = low in lex.speech_content or low in lex.finding_content
+    if needs_content and not (inverted or _has_content(toks, i + span - 1)):
+        return None
+    if ruling and not any(base(w) in lex.rulers for w in words):
+        return None  # "the company ordered 50 planes" is no ruling
+    embedded = not inverted and i - len(words) - 1 >= 0 and lows[i - len(words) - 1] in _RELATIVE
+    kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
+    return Found(" ".join(toks[i : i + span]), kind, words, title=title)
 
 
 def _via(outside: str) -> str | None:

@@ -44,6 +44,8 @@ class Lexicon:
     speech_content: dict[str, str]
     finding: dict[str, str]
     finding_content: dict[str, str]
+    finding_ruling: dict[str, str]
+    rulers: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
     org_nouns: frozenset[str]
@@ -94,6 +96,8 @@ def lexicon() -> Lexicon:
         speech_content=_forms(speech["content"]),
         finding=_forms(findings["core"]),
         finding_content=_forms(findings["content"]),
+        finding_ruling=_forms(findings["ruling"]),
+        rulers=frozenset(_words(findings["rulers"])),
         titles=frozenset(plain_titles),
         honorifics=frozenset(honor),
         org_nouns=frozenset(_words(nouns["organization"])),

@@ -114,6 +114,26 @@ def classify_proper(name_words: list[str]) -> str:
     return "person"
 
 
+def postmodifier_start(lows: list[str]) -> int | None:
+    """Index where a describing phrase ("familiar with the matter",
+    "interviewed by the Gazette") starts in lower-case words that end with it."""
+    by_first = _postmodifiers_by_first_word()
+    for k, w in enumerate(lows):
+        for phrase in by_first.get(w, ()):
+            n = len(phrase)
+            if tuple(lows[k : k + n]) == phrase and all(x[0].isalnum() for x in lows[k + n :]):
+                return k
+    return None
+
+
+@cache
+def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon().postmodifiers:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
 def _known(word: str) -> bool:
     lex = lexicon()
     b = base(word)
@@ -165,6 +185,14 @@ def parse(words: list[str]) -> Parsed | None:
                     body.mention = mention
                     return body
             break
+    k = postmodifier_start([w.lower() for w in core])
+    if k:  # "residents interviewed by the Gazette": the head comes before the description
+        head = base(core[k - 1])
+        kind = "organization" if head in lex.org_nouns else "anonymous"
+        if is_cap(core[k - 1]) and not _known(core[k - 1]):
+            named = parse(core[:k])
+            kind = named.kind if named else kind
+        return Parsed(mention, " ".join(core), kind)
     # drop a trailing carrier: "a Russian foreign ministry statement"
     cut = len(core)
     for i, w in enumerate(core):

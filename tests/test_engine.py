@@ -216,3 +216,24 @@ def test_headline_speaker_colon_quote():
     headline = analyze(text).claims[0]
     assert headline.type == "official_quote" and headline.direct
     assert (headline.source.name, headline.source.kind) == ("John Kerry", "person")
+
+
+def test_sentencing_story(article):
+    c = by_text(article("sentencing.txt"))
+    assert find(c, "Former mayor sentenced")["source"] is None  # a headline passive, not a ruling by the mayor
+    lead = find(c, "A federal judge on Thursday")
+    assert lead["type"] == "official_quote" and src(lead) == ("U.S. Attorney's Office", "organization")
+    judge = find(c, "U.S. District Judge Amara Osei")
+    assert src(judge) == ("Amara Osei", "person") and judge["source"]["title"] == "U.S. District Judge"
+    assert judge["direct"]
+    assert find(c, "Benton, 61, pleaded guilty")["type"] == "reported_fact"  # "fraud" is a legal term here
+    residents = find(c, "Residents interviewed by")
+    assert src(residents) == ("Residents interviewed by the Lakeview Gazette", "anonymous")
+    assert residents["via"] == "Lakeview Gazette"
+    assert src(find(c, "According to the indictment")) == ("indictment", "document")
+
+
+def test_acts_are_rulings_only_by_ruling_bodies():
+    company, court = analyze("The airline ordered 50 planes. The court ordered the airline to pay $2 million.").claims
+    assert company.source is None and company.type == "reported_fact"
+    assert court.source.name == "court" and court.type == "reported_fact" and court.cue == "ordered"
