@@ -27,6 +27,7 @@ _VIA = re.compile(
     r"|interviewed\s+by|polled\s+by|surveyed\s+by|quoted\s+by))"
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
+_NAME_PARTICLES = words("name_particles")
 _RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
@@ -243,13 +244,15 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             continue
         if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
             return outer, None  # "The official, who spoke on condition of anonymity, said"
-        inner_named = is_cap(inner[-1]) and base(inner[-1]) not in lexicon().titles and "," not in inner
+        inner_named = (
+            all(is_cap(w) or base(w) in _NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
+        )  # "Her deputy, Tom Adeyemi, said"; not "The study, published in Nature, found"
         outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
-        if outer_named and not inner_named:
+        if not inner_named:  # a description: "Benton, 61, a former mayor," / "The study, published in Nature,"
             parts = [w for w in inner if w != "," and not w.isdigit()]
             core = parts[1:] if parts and base(parts[0]) in DETERMINERS else parts
-            return outer, " ".join(core) or None
-        if inner_named and not outer_named:
+            return outer, (" ".join(core) or None) if outer_named else None
+        if not outer_named:
             core = outer[1:] if base(outer[0]) in DETERMINERS else outer
             return inner, " ".join(core)
     return [], None

@@ -50,6 +50,7 @@ class Parsed:
     title: str | None = None
     pronoun: bool = False
     generic: bool = False  # "the company", "the judge": a role that points back
+    carrier: bool = False  # "the statement": points back to whoever made it
 
 
 def is_media(name: str) -> bool:
@@ -199,6 +200,9 @@ def parse(words: list[str]) -> Parsed | None:
         if base(w) in lex.carrier_nouns and i > 0:
             cut = i
             break
+    if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
+        # "the statement said": the statement of the body that spoke last
+        return Parsed(mention, core[0], "organization", generic=True, carrier=True)
     core = core[:cut]
     core = [w[:-2] if w.lower().endswith(("’s", "'s")) and i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:

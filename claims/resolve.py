@@ -91,6 +91,9 @@ class Registry:
             return None
         if p.kind == "person":
             return self._touch(self._person(p, position))
+        if p.carrier:
+            bodies = [s for s in reversed(self._recent) if s.kind in ("organization", "media", "document")]
+            return self._touch(bodies[0]) if bodies else None
         if p.generic:
             head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
             for s in reversed(self._recent):

@@ -237,3 +237,13 @@ def test_acts_are_rulings_only_by_ruling_bodies():
     company, court = analyze("The airline ordered 50 planes. The court ordered the airline to pay $2 million.").claims
     assert company.source is None and company.type == "reported_fact"
     assert court.source.name == "court" and court.type == "reported_fact" and court.cue == "ordered"
+
+
+def test_descriptive_appositive_and_statement_pointing_back():
+    text = (
+        "The study, published in Nature, found that sea levels rose faster than expected.\n\n"
+        "The Pentagon said the strikes would continue. “We are not slowing down,” the statement said.\n"
+    )
+    study, pentagon, statement = analyze(text).claims
+    assert (study.type, study.source.name, study.source.kind) == ("reported_fact", "study", "document")
+    assert statement.source is pentagon.source and statement.direct
