@@ -177,8 +177,15 @@ def parse(words: list[str]) -> Parsed | None:
         if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
             head = [base(x) for x in core[:i]]
             rest = core[i + 1 :]
-            if b in ("from", "by") and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head):
-                return parse(rest)
+            holder = head[-1] in ("obtained", "seen", "reviewed", "acquired", "released")
+            if (
+                b in ("from", "by")
+                and not holder
+                and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head)
+            ):
+                return parse(rest)  # "a report from X": X is the source
+            if holder:  # "records obtained by the Ledger": the records are the source
+                return parse(words[: words.index(w) - 1]) or None
             if head and head[-1] in ("spokesman", "spokeswoman", "spokesperson") and b == "for":
                 body = parse(rest)
                 if body and body.kind == "organization":
@@ -231,8 +238,12 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
     phrase = " ".join(core)
     hb = base(_head(core))
-    if hb in ("spokesman", "spokeswoman", "spokesperson", "representative") and len(core) >= 2 and is_cap(core[-2]):
-        return Parsed(mention, " ".join(core[:-1]), "organization", title=core[-1])
+    if hb in ("spokesman", "spokeswoman", "spokesperson", "representative") and len(core) >= 2:
+        body = core[:-1]
+        if is_cap(body[-1]):  # "a Pentagon spokesman": the body, with the role as title
+            return Parsed(mention, " ".join(body), "organization", title=core[-1])
+        if base(body[-1]) in lex.org_nouns:  # "a hospital spokesman": the hospital of this article
+            return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
     if hb in lex.org_nouns or hb in countries():
         return Parsed(mention, phrase, "organization", generic=had_det and len(core) == 1 and base(words[0]) == "the")
     if hb in lex.document_nouns:
@@ -242,7 +253,8 @@ def parse(words: list[str]) -> Parsed | None:
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
     if hb in lex.anon_nouns or hb in lex.titles:
-        generic = had_det and base(words[0]) == "the"
+        # "the judge", or a bare role noun in a headline ("Judge rules ...")
+        generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
     return None
 

@@ -105,6 +105,10 @@ class Registry:
                 holder = self.role_holder(p.name, position)
                 if holder:
                     return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
+            if p.kind == "organization":
+                named = self.body_named(head, position)
+                if named:  # "the hospital" -> "St. Mary's Hospital"
+                    return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
@@ -170,10 +174,25 @@ class Registry:
         "Finance Minister Rachel Adeyemi" mention earlier in the text."""
         pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
         found = None
-        for m in pattern.finditer(self.text, 0, before):
+        for m in pattern.finditer(self.text):
             name = m.group(1).strip()
             if name[:1].isupper() and len(name.split()) >= 2:
                 found = name
+                if m.start() >= before:
+                    break  # nothing earlier: the first naming after it (a headline's "Judge")
+        return found
+
+    def body_named(self, head: str, before: int) -> str | None:
+        """The full name a generic body noun ("the hospital", "the library")
+        stands for: the last capitalised name in the text ending with it."""
+        pattern = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){1,5})" + re.escape(head.capitalize()) + r"\b")
+        found = None
+        for m in pattern.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
+                words.pop(0)
+            if words:
+                found = " ".join(words + [head.capitalize()])
         return found
 
     def recent_speaker(self) -> Source | None:
