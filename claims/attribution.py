@@ -12,7 +12,17 @@ from dataclasses import dataclass
 
 from claims import mentions
 from claims.lexicon import lexicon, words
-from claims.mentions import CONNECTORS, DESCRIPTORS, DETERMINERS, PRONOUNS, TOKEN, base, is_cap, postmodifier_start
+from claims.mentions import (
+    CONNECTORS,
+    DESCRIPTORS,
+    DETERMINERS,
+    LOCATIVES,
+    PRONOUNS,
+    TOKEN,
+    base,
+    is_cap,
+    postmodifier_start,
+)
 
 QMARK = "\ue000"
 _BE = words("be")
@@ -28,10 +38,11 @@ _VIA = re.compile(
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
 _NAME_PARTICLES = words("name_particles")
+_FUNCTION_WORDS = words("function_words")
 _RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
+    r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     r"(?:statement|release|communiqu[eé]|letter|notice|post|readout)\b(?:\s+[\w’'.\-]+){0,8}?\s+(read|reads|said|says|stated|added|noted)\b"
 )
 
@@ -84,10 +95,13 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     if toks[j].lower() in PRONOUNS:
         return [toks[j]]
     tail = _postmodifier(toks, j)
-    if tail is not None:  # "people familiar with the matter"
+    if tail is None:
+        tail = _place_description(toks, j)
+    if tail is not None:  # "people familiar with the matter", "parents at a school board meeting"
         head = _np_before(toks, tail)
         return head + toks[tail : j + 1] if head else []
     out: list[str] = []
+    modifiers = 0
     while j >= 0:
         t = toks[j]
         b = base(t)
@@ -133,6 +147,9 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             )
         ):
             out.append(t)
+        elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
+            out.append(t)  # "business owners", "dock workers"
+            modifiers += 1
         else:
             break
         j -= 1
@@ -144,6 +161,47 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
         return []
     return out
+
+
+def _noun_modifier(word: str, right: str) -> bool:
+    """A lower-case word standing before a source noun as its modifier."""
+    lex = lexicon()
+    head = base(right)
+    if not (head in lex.anon_nouns or head in lex.org_nouns):
+        return False
+    b = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and not b.endswith("ly")
+        and b not in _FUNCTION_WORDS
+        and b not in _SKIP_BEFORE_VERB
+        and b not in _TIME
+        and b not in PRONOUNS
+        and b not in _RELATIVE
+        and b not in lex.speech_core
+        and b not in lex.speech_content
+    )
+
+
+def _place_description(toks: list[str], j: int) -> int | None:
+    """Where a place description after a source noun starts ("parents at a
+    school board meeting"), when the words up to token j end with one."""
+    if not toks[j].isalpha() or not toks[j].islower() or _known_noun(toks[j]):
+        return None
+    for k in range(j - 1, max(0, j - 7), -1):
+        t = toks[k]
+        if not t[0].isalnum():
+            return None
+        if t.lower() in LOCATIVES and k > 0 and _known_noun(toks[k - 1]):
+            return k
+    return None
+
+
+def _known_noun(word: str) -> bool:
+    lex = lexicon()
+    b = base(word)
+    return b in lex.anon_nouns or b in lex.org_nouns or b in lex.titles
 
 
 def _postmodifier(toks: list[str], j: int) -> int | None:
@@ -252,7 +310,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             parts = [w for w in inner if w != "," and not w.isdigit()]
             core = parts[1:] if parts and base(parts[0]) in DETERMINERS else parts
             return outer, (" ".join(core) or None) if outer_named else None
-        if not outer_named:
+        if not outer_named or inner_named:  # "Her deputy, Tom Adeyemi," / "The UN force in Lebanon, UNIFIL,"
             core = outer[1:] if base(outer[0]) in DETERMINERS else outer
             return inner, " ".join(core)
     return [], None

@@ -48,9 +48,13 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
     if outside.rstrip().endswith("?"):
         score += 2
         found.append("question in the author's voice")
+    elif 0 < len(words) <= _RETORT_WORDS and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
+        score += 1  # a short retort ("It has not.") counts where the article is an opinion piece
+        found.append("short retort")
     return score, found
 
 
+_RETORT_WORDS = 4
 EDITORIAL_THRESHOLD = 2.0
 OPINION_THRESHOLD = 1.0  # in an article written in the author's own voice, weaker cues count
 OPINION_SHARE = 0.3  # share of unattributed sentences with clear editorial cues that marks such an article

@@ -18,6 +18,8 @@ DETERMINERS = words("determiners")
 DESCRIPTORS = words("descriptors")
 CONNECTORS = words("connectors")
 NAME_PARTICLES = words("name_particles")
+LOCATIVES = words("locatives")
+QUANTIFIERS = words("quantifiers")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
@@ -153,8 +155,9 @@ def _head(core: list[str]) -> str:
     """The head noun of a common-noun phrase: the word before its first
     post-modifier ("investigator" in "German investigator embedded with ...")."""
     pre: list[str] = []
-    for w in core:
-        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not _known(w))):
+    for i, w in enumerate(core):
+        modifier = i + 1 < len(core) and _known(core[i + 1]) and base(core[i + 1]) not in DESCRIPTORS
+        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not _known(w) and not modifier)):
             break
         pre.append(w)
     return pre[-1]
@@ -217,6 +220,10 @@ def parse(words: list[str]) -> Parsed | None:
     head = core[-1]
     hb = base(head)
     common = len(core) == 1 and (hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns)
+    for i, w in enumerate(core[1:], 1):
+        if base(w) in LOCATIVES and core[i - 1].islower() and _known(core[i - 1]):
+            common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
+            break
     if is_cap(head) and hb not in lex.titles and not common:
         title_words, name_words = _split_name(core)
         titled = any(base(w) in lex.titles for w in title_words)
@@ -236,6 +243,8 @@ def parse(words: list[str]) -> Parsed | None:
             name = " ".join(core if not title_words or kind == "organization" else name_words)
             return Parsed(mention, name, kind)
         return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
+    while len(core) > 1 and base(core[0]) in QUANTIFIERS:
+        core = core[1:]  # "Some parents": the canonical name drops the quantifier, like an article
     phrase = " ".join(core)
     hb = base(_head(core))
     if hb in ("spokesman", "spokeswoman", "spokesperson", "representative") and len(core) >= 2:
