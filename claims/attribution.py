@@ -368,7 +368,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         low, span = pair, 2
     speech = low in lex.speech_core or low in lex.speech_content
     ruling = low in lex.finding_ruling
-    if speech != want_speech or not (speech or ruling or low in lex.finding or low in lex.finding_content):
+    document = low in lex.finding_document
+    if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
         return None
     if (i > 0 and lows[i - 1] in _BE) or _negated(lows, i):
         return None  # passive ("was told", "is said to") or negated ("did not say")
@@ -389,6 +390,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
+    if document and not speech and not any(base(w) in lex.document_nouns for w in words):
+        return None  # "the audit identified ...", not "police identified the victim"
     embedded = not inverted and i - len(words) - 1 >= 0 and lows[i - len(words) - 1] in _RELATIVE
     kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
     return Found(" ".join(toks[i : i + span]), kind, words, title=title)

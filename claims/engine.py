@@ -39,6 +39,7 @@ class _Group:
     words: int = 0
     sentences: int = 0
     cue: bool = False
+    speech_cue: bool = False
     term: bool = False
     full_sentence: bool = False  # a quoted piece ends with . ? or !: a sentence, not a term
     source: Source | None = None
@@ -102,6 +103,7 @@ def analyze(text: str) -> Analysis:
             if row.found.cue_kind in ("speech", "statement", "according"):
                 for gid in row.groups:
                     groups[gid].cue = True
+                    groups[gid].speech_cue |= row.found.cue_kind in ("speech", "statement")
                     if row.source and groups[gid].source is None and row.found.cue_kind != "according":
                         groups[gid].source = row.source
         rows.append(row)
@@ -114,6 +116,8 @@ def analyze(text: str) -> Analysis:
 
 
 def _speech(g: _Group) -> bool:
+    if g.speech_cue:
+        return True  # a quoted fragment under a verb of saying is speech (“identified and corrected” errors)
     if g.term:
         return False
     return g.cue or g.words >= _SPEECH_WORDS or g.sentences > 1 or g.full_sentence

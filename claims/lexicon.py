@@ -34,6 +34,17 @@ def _words(lines: list[str]) -> set[str]:
     return {w.lower().rstrip(".") for ln in lines for w in ln.split()}
 
 
+def _with_plurals(nouns: set[str]) -> frozenset[str]:
+    """The nouns and their regular plurals ("audit" -> "audits", "agency" -> "agencies")."""
+    out = set(nouns)
+    for n in nouns:
+        if n.endswith("y") and not n.endswith(("ay", "ey", "oy")):
+            out.add(n[:-1] + "ies")
+        elif not n.endswith("s"):
+            out.add(n + "s")
+    return frozenset(out)
+
+
 def _phrase(form: str) -> str:
     return form.replace("_", " ")
 
@@ -45,6 +56,7 @@ class Lexicon:
     finding: dict[str, str]
     finding_content: dict[str, str]
     finding_ruling: dict[str, str]
+    finding_document: dict[str, str]
     rulers: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -52,6 +64,7 @@ class Lexicon:
     anon_nouns: frozenset[str]
     document_nouns: frozenset[str]
     carrier_nouns: frozenset[str]
+    company_nouns: frozenset[str]
     unspecified_nouns: frozenset[str]
     postmodifiers: tuple[tuple[str, ...], ...]
     grammar: dict[str, frozenset[str]]
@@ -97,12 +110,14 @@ def lexicon() -> Lexicon:
         finding=_forms(findings["core"]),
         finding_content=_forms(findings["content"]),
         finding_ruling=_forms(findings["ruling"]),
+        finding_document=_forms(findings["document"]),
         rulers=frozenset(_words(findings["rulers"])),
         titles=frozenset(plain_titles),
         honorifics=frozenset(honor),
-        org_nouns=frozenset(_words(nouns["organization"])),
-        anon_nouns=frozenset(_words(nouns["anonymous"])),
-        document_nouns=frozenset(_words(nouns["document"])),
+        org_nouns=_with_plurals(_words(nouns["organization"])),
+        anon_nouns=_with_plurals(_words(nouns["anonymous"])),
+        document_nouns=_with_plurals(_words(nouns["document"])),
+        company_nouns=frozenset(_words(nouns["company"])),
         carrier_nouns=frozenset(_words(nouns["carrier"])),
         unspecified_nouns=frozenset(_words(nouns["unspecified"])),
         postmodifiers=tuple(tuple(ln.lower().split()) for ln in nouns["postmodifier"]),

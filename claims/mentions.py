@@ -254,7 +254,9 @@ def parse(words: list[str]) -> Parsed | None:
         if base(body[-1]) in lex.org_nouns:  # "a hospital spokesman": the hospital of this article
             return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
     if hb in lex.org_nouns or hb in countries():
-        return Parsed(mention, phrase, "organization", generic=had_det and len(core) == 1 and base(words[0]) == "the")
+        # "the company", "the Austin-based company": a body the article has named
+        generic = had_det and base(words[0]) == "the" and hb == base(core[-1])
+        return Parsed(mention, phrase, "organization", generic=generic)
     if hb in lex.document_nouns:
         if hb in lex.unspecified_nouns and len(core) == 1:
             return Parsed(mention, phrase, "unspecified")

@@ -16,6 +16,7 @@ from claims.model import Source
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|da|del|la|le|di|al|bin)\b))+"
 )
+_COMPANY_NAME = re.compile(r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation)\b")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
 
@@ -101,6 +102,10 @@ class Registry:
                     return self._touch(s)
                 if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
                     return self._touch(s)
+            if p.kind == "organization" and head in lexicon().company_nouns:
+                company = self.company_named(position)
+                if company:  # "the company said" -> "Brightline Software Inc."
+                    return self.resolve(Parsed(p.mention, company, "organization", p.title), position)
             if p.kind == "anonymous":
                 holder = self.role_holder(p.name, position)
                 if holder:
@@ -180,6 +185,17 @@ class Registry:
                 found = name
                 if m.start() >= before:
                     break  # nothing earlier: the first naming after it (a headline's "Judge")
+        return found
+
+    def company_named(self, before: int) -> str | None:
+        """The company an article names last before a position ("Acme Inc.")."""
+        found = None
+        for m in _COMPANY_NAME.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            while words and base(words[0]) in lexicon().starters:
+                words.pop(0)
+            if words:
+                found = " ".join(words)
         return found
 
     def body_named(self, head: str, before: int) -> str | None:

@@ -93,7 +93,7 @@ def test_same_official_across_outlets_is_one_source(dbfile, tmp_path):
     n = rows(
         dbfile, "SELECT COUNT(DISTINCT article_id) n, COUNT(*) c FROM claims WHERE source_id = ?", [kerry[0]["id"]]
     )
-    assert n[0]["n"] == 3 and n[0]["c"] == 4  # 1 + 2 + 1 quotes; "arrived" is no claim of his
+    assert n[0]["n"] == 3 and n[0]["c"] == 5  # headline pledge + 1 + 2 + 1; "arrived" is no claim of his
     assert not rows(dbfile, "SELECT * FROM sources WHERE name = 'Kerry'")
 
 
