@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claims import mentions
 from claims.lexicon import lexicon, words
@@ -338,8 +339,10 @@ def find(outside: str) -> Found | None:
         words = m.group(0)[: m.start(2) - m.start(0)].split()
         return Found(m.group(2), "statement", words, via=_via(outside))
     # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
+    verbs = _cue_verbs()
+    candidates = [i for i, w in enumerate(lows) if w in verbs]
     for want_speech in (True, False):
-        for i in range(len(toks)):
+        for i in candidates:
             found = _verb_cue(toks, lows, i, want_speech)
             if found:
                 found.via = _via(outside)
@@ -357,6 +360,21 @@ def _join_abbreviations(toks: list[str]) -> list[str]:
         else:
             out.append(t)
     return out
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """Every word that can start a cue verb (first words of multi-word ones too)."""
+    lex = lexicon()
+    forms = (
+        set(lex.speech_core)
+        | set(lex.speech_content)
+        | set(lex.finding)
+        | set(lex.finding_content)
+        | set(lex.finding_ruling)
+        | set(lex.finding_document)
+    )
+    return frozenset(f.split()[0] for f in forms)
 
 
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
