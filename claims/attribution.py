@@ -353,6 +353,8 @@ def find(outside: str) -> Found | None:
 
 def _join_abbreviations(toks: list[str]) -> list[str]:
     """Keep the period of "U.S." or "Inc." with its word inside a sentence."""
+    if "." not in toks[:-1]:
+        return toks
     out: list[str] = []
     for k, t in enumerate(toks):
         if t == "." and out and out[-1].lower() in _ABBR_DOT and k < len(toks) - 1:

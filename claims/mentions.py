@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from claims.lexicon import lexicon, words
@@ -30,6 +30,7 @@ def countries() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 16)
 def base(word: str) -> str:
     """Lower case, without a possessive or a final period."""
     low = word.lower().rstrip(".")
