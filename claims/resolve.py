@@ -189,14 +189,19 @@ class Registry:
 
     def company_named(self, before: int) -> str | None:
         """The company an article names last before a position ("Acme Inc.")."""
-        found = None
+        found: tuple[int, str] | None = None
         for m in _COMPANY_NAME.finditer(self.text, 0, before):
             words = m.group(1).split()
             while words and base(words[0]) in lexicon().starters:
                 words.pop(0)
             if words:
-                found = " ".join(words)
-        return found
+                found = (m.start(), " ".join(words))
+        nouns = "|".join(sorted(lexicon().company_nouns))
+        # "Italian startup Veltro", "the retailer Acme"
+        for m in re.finditer(rf"\b(?:{nouns})\s+((?:[A-Z][\w&’'\-]*\s?){{1,4}})", self.text[:before]):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), m.group(1).strip())
+        return found[1] if found else None
 
     def body_named(self, head: str, before: int) -> str | None:
         """The full name a generic body noun ("the hospital", "the library")
