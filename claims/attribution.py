@@ -39,6 +39,7 @@ _VIA = re.compile(
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
 _NAME_PARTICLES = words("name_particles")
+_TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
 _RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
@@ -86,7 +87,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     seen_time = False
     while j >= 0:
         b = toks[j].lower()
-        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in ("on", "last", "this", "earlier")):
+        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS):
             seen_time = seen_time or b in _TIME
             j -= 1
             continue
@@ -196,6 +197,8 @@ def _place_description(toks: list[str], j: int) -> int | None:
             return None
         if t.lower() in LOCATIVES and k > 0 and _known_noun(toks[k - 1]):
             return k
+        if t.lower() == "of" and k > 0 and base(toks[k - 1]) in lexicon().document_nouns:
+            return k  # "Minutes of a city council meeting"
     return None
 
 

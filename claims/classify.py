@@ -60,10 +60,14 @@ OPINION_THRESHOLD = 1.0  # in an article written in the author's own voice, weak
 OPINION_SHARE = 0.3  # share of unattributed sentences with clear editorial cues that marks such an article
 
 
-def opinion_threshold(scores: list[float]) -> float:
+def opinion_threshold(scores: list[float], title: str | None = None) -> float:
     """The cue weight that makes a sentence editorial in this article: lower
-    when many of its unattributed sentences are clearly the author's voice
-    (an opinion column, an editorial), the usual bar otherwise."""
+    when it is labelled as opinion ("Analysis: ...") or when many of its
+    unattributed sentences are clearly the author's voice (a column, an
+    editorial), the usual bar otherwise."""
+    label = (title or "").split(":", 1)[0].strip().lower() if title and ":" in title else ""
+    if label in lexicon().opinion_labels:
+        return OPINION_THRESHOLD
     clear = sum(1 for s in scores if s >= EDITORIAL_THRESHOLD)
     if clear >= 3 and clear >= OPINION_SHARE * len(scores):
         return OPINION_THRESHOLD

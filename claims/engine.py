@@ -107,7 +107,7 @@ def analyze(text: str) -> Analysis:
                     if row.source and groups[gid].source is None and row.found.cue_kind != "according":
                         groups[gid].source = row.source
         rows.append(row)
-    claims = _type_rows(rows, groups, text)
+    claims = _type_rows(rows, groups, text, title)
     used: list[Source] = []
     for c in claims:
         if c.source and c.source not in used:
@@ -135,9 +135,9 @@ def _is_term(text: str, q: Quote) -> bool:
     return bool(m) and m.group(1) not in _FUNCTION_WORDS
 
 
-def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str) -> list[Claim]:
+def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     scores = {n: classify.editorial_cues(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
-    threshold = classify.opinion_threshold([score for score, _ in scores.values()])
+    threshold = classify.opinion_threshold([score for score, _ in scores.values()], title)
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
     block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph

@@ -65,6 +65,7 @@ class Lexicon:
     document_nouns: frozenset[str]
     carrier_nouns: frozenset[str]
     company_nouns: frozenset[str]
+    opinion_labels: frozenset[str]
     unspecified_nouns: frozenset[str]
     postmodifiers: tuple[tuple[str, ...], ...]
     grammar: dict[str, frozenset[str]]
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         anon_nouns=_with_plurals(_words(nouns["anonymous"])),
         document_nouns=_with_plurals(_words(nouns["document"])),
         company_nouns=frozenset(_words(nouns["company"])),
+        opinion_labels=frozenset(_words(nouns["opinion_labels"])),
         carrier_nouns=frozenset(_words(nouns["carrier"])),
         unspecified_nouns=frozenset(_words(nouns["unspecified"])),
         postmodifiers=tuple(tuple(ln.lower().split()) for ln in nouns["postmodifier"]),

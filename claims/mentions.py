@@ -220,7 +220,9 @@ def parse(words: list[str]) -> Parsed | None:
         return None
     head = core[-1]
     hb = base(head)
-    common = len(core) == 1 and (hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns)
+    common = len(core) == 1 and (
+        hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
+    )
     for i, w in enumerate(core[1:], 1):
         if base(w) in LOCATIVES and core[i - 1].islower() and _known(core[i - 1]):
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
