@@ -306,6 +306,8 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             continue
         if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
             return outer, None  # "The official, who spoke on condition of anonymity, said"
+        if postmodifier_start([w.lower() for w in outer]):
+            return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
         inner_named = (
             all(is_cap(w) or base(w) in _NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
         )  # "Her deputy, Tom Adeyemi, said"; not "The study, published in Nature, found"

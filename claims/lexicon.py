@@ -115,7 +115,7 @@ def lexicon() -> Lexicon:
         rulers=frozenset(_words(findings["rulers"])),
         titles=frozenset(plain_titles),
         honorifics=frozenset(honor),
-        org_nouns=_with_plurals(_words(nouns["organization"])),
+        org_nouns=_with_plurals(_words(nouns["organization"]) | _words(nouns["company"])),
         anon_nouns=_with_plurals(_words(nouns["anonymous"])),
         document_nouns=_with_plurals(_words(nouns["document"])),
         company_nouns=frozenset(_words(nouns["company"])),
