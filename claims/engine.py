@@ -90,6 +90,8 @@ def analyze(text: str) -> Analysis:
             g.words += len(_clip(q, s, text).text.split())
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside)
+        if not row.found:
+            registry.note_subject(s.text)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)

@@ -159,12 +159,21 @@ class Registry:
                 self._alias(known, p.mention)
                 return known
             return self._add(full, "person", p.title, p.mention)
-        aged = re.search(r"\b" + re.escape(p.name) + r",\s*(?:aged\s+)?\d{1,3}\b", self.text)
-        if not p.title and not _HONORIFIC.match(p.mention) and not aged:
+        if not p.title and not _HONORIFIC.match(p.mention) and not self._introduced_as_person(p.name):
             # news introduces people by full name, title or age: a lone name
             # with none of them ("Apple said", "Hamas said") is a body
             return self._add(p.name, "organization", None, p.mention if p.mention != p.name else None)
         return self._add_person(p)
+
+    def _introduced_as_person(self, name: str) -> bool:
+        """Whether the text gives a lone name an age ("Benton, 61") or a
+        person noun ("her daughter, Grace", "my neighbour Frank")."""
+        if re.search(r"\b" + re.escape(name) + r",\s*(?:aged\s+)?\d{1,3}\b", self.text):
+            return True
+        for m in re.finditer(r"\b(\w+),?\s+" + re.escape(name) + r"\b", self.text):
+            if m.group(1).lower() in lexicon().anon_nouns:
+                return True
+        return False
 
     def _add_person(self, p: Parsed) -> Source:
         """A new name; one that the article elsewhere writes as "X Inc." or
@@ -215,6 +224,15 @@ class Registry:
             if words:
                 found = " ".join(words + [head.capitalize()])
         return found
+
+    def note_subject(self, sentence: str) -> None:
+        """A known person named at the start of a sentence ("Okafor laughs ...")
+        becomes the most salient one, so a following "she said" points to her."""
+        first = sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]
+        for s in reversed(self._recent):
+            if s.kind == "person" and first and (first[0] in s.name.split() or " ".join(first) == s.name):
+                self._touch(s)
+                return
 
     def recent_speaker(self) -> Source | None:
         return self._recent[-1] if self._recent else None
