@@ -76,6 +76,7 @@ class Lexicon:
     abbr_unless_starter: frozenset[str]
     starters: frozenset[str]
     furniture: tuple[str, ...]
+    furniture_endings: tuple[str, ...]
 
     def is_speech(self, form: str) -> bool:
         return form in self.speech_core or form in self.speech_content
@@ -130,7 +131,8 @@ def lexicon() -> Lexicon:
         abbr_never=frozenset(_words(abbr["never"])),
         abbr_unless_starter=frozenset(_words(abbr["unless_starter"])),
         starters=frozenset(_words(abbr["starters"])),
-        furniture=tuple(ln.lower() for ln in _lines("furniture.txt")),
+        furniture=tuple(ln.lower() for ln in _sections("furniture.txt")[""]),
+        furniture_endings=tuple(ln.lower() for ln in _sections("furniture.txt")["suffix"]),
     )
 
 

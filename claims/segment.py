@@ -85,7 +85,9 @@ def _skip_space(text: str, i: int, end: int) -> int:
 
 def _is_furniture(line: str) -> bool:
     low = line.lower().lstrip("([ ")
-    if len(line) < 200 and low.startswith(lexicon().furniture):
+    if len(line) < 200 and (
+        low.startswith(lexicon().furniture) or low.rstrip(" )").endswith(lexicon().furniture_endings)
+    ):
         return True
     m = _BYLINE.fullmatch(line)
     return bool(m) and len(line.split()) <= 12 and not line.endswith(".")

@@ -103,3 +103,11 @@ def test_list_items_are_separate_claims():
         "- Closing two plants",
         "1. Selling the jet",
     ]
+
+
+def test_photo_credits_and_contributor_lines_are_not_claims():
+    text = (
+        "The storm hit Tuesday.\n\n(AP Photo/Evan Vucci)\n\nFILE - A flooded street in 2021.\n\n"
+        "Associated Press writer Jane Roe contributed to this report.\n\nJohn Doe in Paris contributed reporting."
+    )
+    assert texts(text) == ["The storm hit Tuesday."]
