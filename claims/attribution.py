@@ -384,6 +384,15 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(f.split()[0] for f in forms)
 
 
+def _leading_subject(toks: list[str]) -> list[str]:
+    """The noun phrase that opens a sentence, up to its first connector."""
+    words = _np_after(toks, 0)
+    for k, w in enumerate(words):
+        if base(w) in CONNECTORS and k > 0:
+            return words[:k]
+    return words
+
+
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
     """The attribution made by the verb at token i, if it is one."""
     lex = lexicon()
@@ -396,9 +405,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     document = low in lex.finding_document
     if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
         return None
-    if (i > 0 and lows[i - 1] in _BE) or _negated(lows, i):
-        return None  # passive ("was told", "is said to") or negated ("did not say")
+    if (i > 0 and lows[i - 1] in _BE) or (speech and _negated(lows, i)):
+        return None  # passive ("was told", "is said to") or negated speech ("did not say")
     words, title = _subject(toks, i)
+    if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
+        words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
     inverted = False
     if not words and i > 0:
         quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
@@ -411,7 +422,13 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if not words:
         return None
     needs_content = low in lex.speech_content or low in lex.finding_content
-    if needs_content and not (inverted or _has_content(toks, i + span - 1)):
+    trailing = (
+        not inverted
+        and i - len(words) - 1 >= 0
+        and toks[i - len(words) - 1] == ","
+        and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
+    )  # "..., study finds": the clause before the comma is the content
+    if needs_content and not (inverted or trailing or _has_content(toks, i + span - 1)):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
