@@ -57,7 +57,9 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
 _RETORT_WORDS = 4
 EDITORIAL_THRESHOLD = 2.0
 OPINION_THRESHOLD = 1.0  # in an article written in the author's own voice, weaker cues count
-OPINION_SHARE = 0.3  # share of unattributed sentences with clear editorial cues that marks such an article
+OPINION_SHARE = 0.25  # share of unattributed sentences with clear editorial cues that marks such an article
+OPINION_DENSITY = 0.6  # or the mean cue weight of its unattributed sentences (news stays under 0.5)
+OPINION_MIN_SENTENCES = 4
 
 
 def opinion_threshold(scores: list[float], title: str | None = None) -> float:
@@ -69,8 +71,10 @@ def opinion_threshold(scores: list[float], title: str | None = None) -> float:
     if label in lexicon().opinion_labels:
         return OPINION_THRESHOLD
     clear = sum(1 for s in scores if s >= EDITORIAL_THRESHOLD)
-    if clear >= 3 and clear >= OPINION_SHARE * len(scores):
+    if clear >= 2 and clear >= OPINION_SHARE * len(scores):
         return OPINION_THRESHOLD
+    if len(scores) >= OPINION_MIN_SENTENCES and sum(scores) / len(scores) >= OPINION_DENSITY:
+        return OPINION_THRESHOLD  # many weak cues spread over the article
     return EDITORIAL_THRESHOLD
 
 

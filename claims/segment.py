@@ -166,6 +166,9 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
         headline = n == 0 and len(found) > 1 and text[e - 1] not in ".!?" and "\n" not in text[s:e]
         if headline and len(text[s:e].split()) <= 30:
             title = text[s:e]
+        if headline and len(text[s:e].split()) <= 30:
+            out.append(Sentence(s, e, unit.index, text[s:e]))  # a headline is one claim, even with two sentences
+            continue
         s = dateline_end(text, s, e)
         for m in _BOUNDARY.finditer(text, s, e):
             nxt = _skip_space(text, m.end(), e)
