@@ -12,6 +12,7 @@ import typer
 
 from claims import render
 from claims.errors import ClaimsError
+from claims.model import CLAIM_TYPES
 
 app = typer.Typer(
     help="Split news articles into typed, attributed claims and track them for fact-checking.",
@@ -70,6 +71,13 @@ def split(
 
     result = analyze(read_text(path)).to_dict()
     emit(result["claims"], fmt, doc=result, title=result["article"]["title"])
+    if fmt is Format.table:
+        counts = {t: sum(1 for c in result["claims"] if c["type"] == t) for t in CLAIM_TYPES}
+        typer.echo(
+            f"{len(result['claims'])} claims: "
+            + ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in counts.items())
+            + f"; {len(result['sources'])} sources"
+        )
 
 
 def emit(
