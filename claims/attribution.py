@@ -169,7 +169,7 @@ def _noun_modifier(word: str, right: str) -> bool:
     """A lower-case word standing before a source noun as its modifier."""
     lex = lexicon()
     head = base(right)
-    if not (head in lex.anon_nouns or head in lex.org_nouns):
+    if not (head in lex.anon_nouns or head in lex.org_nouns or head in lex.document_nouns):
         return False
     b = word.lower()
     return (

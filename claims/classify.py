@@ -7,6 +7,7 @@ from functools import cache
 
 from claims.lexicon import lexicon
 
+_FIGURE = re.compile(r"\d")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
 
 
@@ -45,6 +46,11 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
                 step = k
                 break
         i += step
+    if score and _FIGURE.search(outside):
+        score = max(
+            0.0, score - 1
+        )  # figures and dates are the stuff of reporting ("Starting Jan. 1, residents must ...")
+        found.append("specific figures (weigh less)")
     if outside.rstrip().endswith("?"):
         score += 2
         found.append("question in the author's voice")
@@ -62,13 +68,18 @@ OPINION_DENSITY = 0.6  # or the mean cue weight of its unattributed sentences (n
 OPINION_MIN_SENTENCES = 4
 
 
+def labelled_opinion(title: str | None) -> bool:
+    """Whether the headline labels the piece as opinion ("Analysis: ...")."""
+    label = title.split(":", 1)[0].strip().lower() if title and ":" in title else ""
+    return label in lexicon().opinion_labels
+
+
 def opinion_threshold(scores: list[float], title: str | None = None) -> float:
     """The cue weight that makes a sentence editorial in this article: lower
     when it is labelled as opinion ("Analysis: ...") or when many of its
     unattributed sentences are clearly the author's voice (a column, an
     editorial), the usual bar otherwise."""
-    label = (title or "").split(":", 1)[0].strip().lower() if title and ":" in title else ""
-    if label in lexicon().opinion_labels:
+    if labelled_opinion(title):
         return OPINION_THRESHOLD
     clear = sum(1 for s in scores if s >= EDITORIAL_THRESHOLD)
     if clear >= 2 and clear >= OPINION_SHARE * len(scores):

@@ -183,7 +183,7 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             why = [f"in the block introduced by {source.name!r} with a colon"]
         else:
             score, cues = scores.get(n) or classify.editorial_cues(row.outside)
-            if n == 0 and title and s.text == title and threshold < classify.EDITORIAL_THRESHOLD:
+            if n == 0 and title and s.text == title and classify.labelled_opinion(title):
                 score, cues = score + 1, [*cues, "headline of an opinion piece states its thesis"]
             ctype, conf, why = classify.editorial_type(score, cues, threshold)
         if ctype == "official_quote" and source is not None:
