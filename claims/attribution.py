@@ -12,16 +12,17 @@ from dataclasses import dataclass
 from functools import cache
 
 from claims import mentions
-from claims.lexicon import lexicon, words
+from claims.lexicon import alternation, lexicon, words
 from claims.mentions import (
     CONNECTORS,
-    DESCRIPTORS,
     DETERMINERS,
     LOCATIVES,
+    NAME_PARTICLES,
     PRONOUNS,
     TOKEN,
     base,
     is_cap,
+    known_word,
     postmodifier_start,
 )
 
@@ -38,15 +39,15 @@ _VIA = re.compile(
     r"|interviewed\s+by|polled\s+by|surveyed\s+by|quoted\s+by))"
     r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
 )
-_NAME_PARTICLES = words("name_particles")
 _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
-_RELATIVE = frozenset({"which", "that", "who", "whom", "what"})
+_RELATIVE = words("relative")
+_ASIDE_OPENERS = words("aside_openers")
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
-    r"(?:statement|release|communiqu[eé]|letter|notice|post|readout)\b(?:\s+[\w’'.\-]+){0,8}?\s+(read|reads|said|says|stated|added|noted)\b"
-)
+    rf"(?:{alternation(lexicon().carrier_nouns)})\b(?:\s+[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"
+)  # "a Russian foreign ministry statement on the talks read"; not "said in a statement and added"
 
 
 @dataclass(slots=True)
@@ -82,7 +83,6 @@ def mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> 
 
 def _np_before(toks: list[str], i: int) -> list[str]:
     """The subject noun phrase that ends right before token i (the verb)."""
-    lex = lexicon()
     j = i - 1
     seen_time = False
     while j >= 0:
@@ -134,20 +134,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
                 j -= 1
                 continue
             break
-        elif (
-            b in CONNECTORS
-            and out
-            and j > 0
-            or (
-                b in lex.titles
-                or b in lex.anon_nouns
-                or b in lex.org_nouns
-                or b in lex.carrier_nouns
-                or b in lex.document_nouns
-                or b in DESCRIPTORS
-                or b in lex.unspecified_nouns
-            )
-        ):
+        elif (b in CONNECTORS and out and j > 0) or known_word(t):
             out.append(t)
         elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
             out.append(t)  # "business owners", "dock workers"
@@ -219,21 +206,11 @@ def _postmodifier(toks: list[str], j: int) -> int | None:
 def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
     """A noun phrase that starts at token i, up to a comma or the end."""
     out: list[str] = []
-    lex = lexicon()
     for t in toks[i : i + limit]:
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
-        if (
-            is_cap(t)
-            or b in DETERMINERS
-            or b in CONNECTORS
-            or b in DESCRIPTORS
-            or b in lex.titles
-            or b in lex.anon_nouns
-            or b in lex.org_nouns
-            or b in lex.unspecified_nouns
-        ):
+        if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
         else:
             break
@@ -245,15 +222,11 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
 def _according(toks: list[str], i: int) -> list[str]:
     out: list[str] = []
     for t in toks[i:]:
-        if t in (",", ";", ":", QMARK, "(", ")", "—", "–") or (t in ".!?" and True):
+        if t in (",", ";", ":", QMARK, "(", ")", "—", "–") or t in ".!?":
             break
         out.append(t)
-    while (
-        len(out) >= 2
-        and (base(out[-1]) in _TIME)
-        and base(out[-2]) in ("on", "last", "this", "earlier", "late", "early")
-    ):
-        out = out[:-2]
+    while len(out) >= 2 and base(out[-1]) in _TIME and base(out[-2]) in _TIME_OPENERS:
+        out = out[:-2]  # "according to the ministry on Friday"
     while out and base(out[-1]) in _TIME:
         out.pop()
     return out
@@ -304,21 +277,21 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         outer = _np_before(toks, k)
         if not inner or not outer or QMARK in inner:
             continue
-        if inner[0].lower() in ("who", "which", "whose", "speaking", "citing"):
+        if inner[0].lower() in _ASIDE_OPENERS:
             return outer, None  # "The official, who spoke on condition of anonymity, said"
         if postmodifier_start([w.lower() for w in outer]):
             return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
         inner_named = (
-            all(is_cap(w) or base(w) in _NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
+            all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
         )  # "Her deputy, Tom Adeyemi, said"; not "The study, published in Nature, found"
         outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
         if not inner_named:  # a description: "Benton, 61, a former mayor," / "The study, published in Nature,"
             parts = [w for w in inner if w != "," and not w.isdigit()]
             core = parts[1:] if parts and base(parts[0]) in DETERMINERS else parts
             return outer, (" ".join(core) or None) if outer_named else None
-        if not outer_named or inner_named:  # "Her deputy, Tom Adeyemi," / "The UN force in Lebanon, UNIFIL,"
-            core = outer[1:] if base(outer[0]) in DETERMINERS else outer
-            return inner, " ".join(core)
+        # a name: "Her deputy, Tom Adeyemi," / "The UN force in Lebanon, UNIFIL,"
+        core = outer[1:] if base(outer[0]) in DETERMINERS else outer
+        return inner, " ".join(core)
     return [], None
 
 

@@ -138,7 +138,8 @@ def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
-def _known(word: str) -> bool:
+def known_word(word: str) -> bool:
+    """A word that can be part of a source mention: a title, a source noun, a descriptor."""
     lex = lexicon()
     b = base(word)
     return (
@@ -157,8 +158,8 @@ def _head(core: list[str]) -> str:
     post-modifier ("investigator" in "German investigator embedded with ...")."""
     pre: list[str] = []
     for i, w in enumerate(core):
-        modifier = i + 1 < len(core) and _known(core[i + 1]) and base(core[i + 1]) not in DESCRIPTORS
-        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not _known(w) and not modifier)):
+        modifier = i + 1 < len(core) and known_word(core[i + 1]) and base(core[i + 1]) not in DESCRIPTORS
+        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not known_word(w) and not modifier)):
             break
         pre.append(w)
     return pre[-1]
@@ -201,7 +202,7 @@ def parse(words: list[str]) -> Parsed | None:
     if k:  # "residents interviewed by the Gazette": the head comes before the description
         head = base(core[k - 1])
         kind = "organization" if head in lex.org_nouns else "anonymous"
-        if is_cap(core[k - 1]) and not _known(core[k - 1]):
+        if is_cap(core[k - 1]) and not known_word(core[k - 1]):
             named = parse(core[:k])
             kind = named.kind if named else kind
         return Parsed(mention, " ".join(core), kind)
@@ -224,7 +225,7 @@ def parse(words: list[str]) -> Parsed | None:
         hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
     )
     for i, w in enumerate(core[1:], 1):
-        if base(w) in LOCATIVES and core[i - 1].islower() and _known(core[i - 1]):
+        if base(w) in LOCATIVES and core[i - 1].islower() and known_word(core[i - 1]):
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
             break
     if is_cap(head) and hb not in lex.titles and not common:
