@@ -75,6 +75,8 @@ class Lexicon:
     abbr_never: frozenset[str]
     abbr_unless_starter: frozenset[str]
     starters: frozenset[str]
+    time_of_day: frozenset[str]
+    time_zones: frozenset[str]
     furniture: tuple[str, ...]
     furniture_endings: tuple[str, ...]
 
@@ -131,6 +133,8 @@ def lexicon() -> Lexicon:
         abbr_never=frozenset(_words(abbr["never"])),
         abbr_unless_starter=frozenset(_words(abbr["unless_starter"])),
         starters=frozenset(_words(abbr["starters"])),
+        time_of_day=frozenset(_words(abbr["time_of_day"])),
+        time_zones=frozenset(_words(abbr["time_zones"])),
         furniture=tuple(ln.lower() for ln in _sections("furniture.txt")[""]),
         furniture_endings=tuple(ln.lower() for ln in _sections("furniture.txt")["suffix"]),
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claims.lexicon import alternation, lexicon
+from claims.lexicon import alternation, lexicon, words
 from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -135,6 +135,9 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
         token = text[ws + 1 : m.start()].lstrip(_OPENING).lower()
         if token in lex.abbr_never or (token.isdigit() and ws + 1 <= start):
             return False  # a title before a name, or a list number ("1. Selling the jet")
+        if token in lex.time_of_day:  # "at 11 a.m. Smith left" ends; "at 3 p.m. Friday" does not
+            nxt_word = _first_word(text, nxt, end).lower()
+            return nxt_word not in lex.time_zones and nxt_word not in words("time")
         initial = len(token) == 1 and token.isalpha()
         if initial or "." in token or token in lex.abbr_unless_starter:
             return _first_word(text, nxt, end).lower() in lex.starters
