@@ -111,3 +111,15 @@ def test_photo_credits_and_contributor_lines_are_not_claims():
         "Associated Press writer Jane Roe contributed to this report.\n\nJohn Doe in Paris contributed reporting."
     )
     assert texts(text) == ["The storm hit Tuesday."]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The meeting ended at 11 a.m. Smith left early.", ["The meeting ended at 11 a.m.", "Smith left early."]),
+        ("The vote is at 3 p.m. Friday in Lansing.", ["The vote is at 3 p.m. Friday in Lansing."]),
+        ("Polls close at 8 p.m. ET on Tuesday.", ["Polls close at 8 p.m. ET on Tuesday."]),
+    ],
+)
+def test_time_of_day(text, expected):
+    assert texts(text) == expected
