@@ -156,7 +156,7 @@ def _noun_modifier(word: str, right: str) -> bool:
     """A lower-case word standing before a source noun as its modifier."""
     lex = lexicon()
     head = base(right)
-    if not (head in lex.anon_nouns or head in lex.org_nouns or head in lex.document_nouns):
+    if not (head in lex.anon_nouns or head in lex.org_nouns or head in lex.document_nouns or head in lex.titles):
         return False
     b = word.lower()
     return (
@@ -330,12 +330,13 @@ def find(outside: str) -> Found | None:
 
 
 def _join_abbreviations(toks: list[str]) -> list[str]:
-    """Keep the period of "U.S." or "Inc." with its word inside a sentence."""
+    """Keep the period of "U.S.", "Inc." or an initial with its word inside a sentence."""
     if "." not in toks[:-1]:
         return toks
     out: list[str] = []
     for k, t in enumerate(toks):
-        if t == "." and out and out[-1].lower() in _ABBR_DOT and k < len(toks) - 1:
+        initial = out and len(out[-1]) == 1 and out[-1].isupper()  # "J. R. Whitfield"
+        if t == "." and out and (out[-1].lower() in _ABBR_DOT or initial) and k < len(toks) - 1:
             out[-1] += "."
         else:
             out.append(t)
