@@ -189,3 +189,15 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+async def test_home_page_leads_to_articles_audits_and_search(site):
+    ds, _ = site
+    page = (await ds.client.get("/")).text
+    assert "Recent articles" in page and 'href="/-/article/1"' in page
+    for q in AUDITS.values():
+        if not q.get("write"):
+            assert q["title"] in page
+    assert 'action="/claims/claims"' in page and 'name="_search"' in page
+    results = (await ds.client.get("/claims/claims.json?_search=inspections&_shape=objects")).json()["rows"]
+    assert results and all("inspection" in r["text"].lower() for r in results)

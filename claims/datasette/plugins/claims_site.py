@@ -208,6 +208,42 @@ async def logout(datasette, request):
 
 
 @hookimpl
+def extra_template_vars(template, datasette, request):
+    """The home page: counts by type, the review queue, recent articles, audits."""
+    if template != "index.html":
+        return None
+
+    async def home():
+        try:
+            name, db = _db(datasette)
+        except LookupError:
+            return {"claims_home": None}
+        counts = {r["type"]: r["n"] for r in await _all(db, "SELECT type, COUNT(*) AS n FROM claims GROUP BY type", [])}
+        unreviewed = (await db.execute("SELECT COUNT(*) FROM claims WHERE status = 'unreviewed'")).first()[0]
+        articles = await _all(
+            db,
+            """SELECT a.id, a.title, a.outlet, a.published,
+            (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims
+            FROM articles a ORDER BY a.id DESC LIMIT 20""",
+            [],
+        )
+        queries = datasette.metadata("queries", database=name) or {}
+        audits = [(k, q) for k, q in queries.items() if not q.get("write")]
+        return {
+            "claims_home": {
+                "database": name,
+                "counts": counts,
+                "unreviewed": unreviewed,
+                "articles": articles,
+                "audits": audits,
+                "types": TYPE_LABELS,
+            }
+        }
+
+    return home
+
+
+@hookimpl
 def register_routes():
     return [
         (r"^/-/article/(?P<id>\d+)$", article_page),
