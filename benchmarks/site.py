@@ -117,6 +117,10 @@ async def measure(path: Path) -> list[tuple[str, float, int]]:
         ("claims table page, JSON with facets", f"/{name}/claims.json?_extra=facet_results,count"),
         ("full-text search", f"/{name}/claims?_search=refinery+strike"),
         ("claims filtered by type and status", f"/{name}/claims?type=editorial_assertion&status=unreviewed"),
+        ("home page (counts, review queue, recent articles)", "/"),
+        ("article page with highlights", "/-/article/25000"),
+        ("claim page", "/-/claim/500000"),
+        ("source page", "/-/source/123"),
     ]
     urls += [
         (f"audit: {q['title']}", f"/{name}/{key}?source=Source+17") for key, q in AUDITS.items() if not q.get("write")
