@@ -15,6 +15,7 @@ from datasette import Response, hookimpl
 from claims.reviewers import accounts_path, check
 from claims.schema import VERDICTS
 
+SOURCE_PAGE_LIMIT = 500  # claims listed on a source page; the counts cover all of them
 TYPE_LABELS = {
     "reported_fact": "Reported fact",
     "official_quote": "Official quote",
@@ -151,19 +152,24 @@ async def source_page(datasette, request):
     source = await _one(db, "SELECT * FROM sources WHERE id = ?", [request.url_vars["id"]])
     if source is None:
         return Response.html("No such source", status=404)
+    sid = source["id"]
     claims = await _all(
         db,
         """SELECT c.*, a.title AS article_title, a.outlet FROM claims c
-        LEFT JOIN articles a ON a.id = c.article_id WHERE c.source_id = ? ORDER BY c.article_id, c.seq""",
-        [source["id"]],
+        LEFT JOIN articles a ON a.id = c.article_id WHERE c.source_id = ? ORDER BY c.article_id DESC, c.seq LIMIT ?""",
+        [sid, SOURCE_PAGE_LIMIT],
     )
-    aliases = [
-        r["alias"] for r in await _all(db, "SELECT alias FROM source_aliases WHERE source_id = ?", [source["id"]])
-    ]
-    by_type = {t: sum(1 for c in claims if c["type"] == t) for t in TYPE_LABELS}
-    by_verdict: dict[str, int] = {}
-    for c in claims:
-        by_verdict[c["verdict"] or "unreviewed"] = by_verdict.get(c["verdict"] or "unreviewed", 0) + 1
+    aliases = [r["alias"] for r in await _all(db, "SELECT alias FROM source_aliases WHERE source_id = ?", [sid])]
+    totals = await _one(
+        db, "SELECT COUNT(*) AS claims, COUNT(DISTINCT article_id) AS articles FROM claims WHERE source_id = ?", [sid]
+    )
+    by_type = {t: 0 for t in TYPE_LABELS}
+    for r in await _all(db, "SELECT type, COUNT(*) AS n FROM claims WHERE source_id = ? GROUP BY type", [sid]):
+        by_type[r["type"]] = r["n"]
+    by_verdict = {
+        (r["verdict"] or "unreviewed"): r["n"]
+        for r in await _all(db, "SELECT verdict, COUNT(*) AS n FROM claims WHERE source_id = ? GROUP BY verdict", [sid])
+    }
     return Response.html(
         await datasette.render_template(
             "claims_source.html",
@@ -174,7 +180,8 @@ async def source_page(datasette, request):
                 "by_type": by_type,
                 "by_verdict": by_verdict,
                 "types": TYPE_LABELS,
-                "articles": len({c["article_id"] for c in claims}),
+                "totals": totals,
+                "limit": SOURCE_PAGE_LIMIT,
                 "database": name,
             },
             request=request,
