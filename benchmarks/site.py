@@ -29,9 +29,10 @@ def build(path: Path, claims: int, per_article: int = 20, seed: int = 3) -> None
     n_sources = max(100, claims // 50)
     when = "2026-11-01T00:00:00Z"
     with write(db):
+        kinds = [rng.choice(KINDS) for _ in range(n_sources + 1)]
         db.conn.executemany(
             "INSERT INTO sources (id, name, kind, created_at) VALUES (?, ?, ?, ?)",
-            [(i, f"Source {i} {rng.choice(WORDS).title()}", rng.choice(KINDS), when) for i in range(1, n_sources + 1)],
+            [(i, f"Source {i} {rng.choice(WORDS).title()}", kinds[i], when) for i in range(1, n_sources + 1)],
         )
         db.conn.executemany(
             "INSERT INTO source_aliases (source_id, alias, alias_key, first_word, last_word) VALUES (?, ?, ?, ?, ?)",
@@ -74,6 +75,8 @@ def build(path: Path, claims: int, per_article: int = 20, seed: int = 3) -> None
                         round(rng.random(), 2),
                         '["generated"]',
                         src,
+                        kinds[src] if src else None,
+                        f"Outlet {a % 40}",
                         int(ctype == "official_quote"),
                         when,
                     )
@@ -101,7 +104,8 @@ def build(path: Path, claims: int, per_article: int = 20, seed: int = 3) -> None
 def _claims(db, batch) -> None:
     db.conn.executemany(
         """INSERT INTO claims (id, article_id, seq, paragraph, start, "end", text, type, confidence, rationale,
-           source_id, direct, origin, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'unreviewed', ?)""",
+           source_id, source_kind, outlet, direct, origin, status, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'unreviewed', ?)""",
         batch,
     )
 
@@ -113,7 +117,7 @@ async def measure(path: Path) -> list[tuple[str, float, int]]:
     ds = make_datasette(path)
     name = path.stem
     urls = [
-        ("claims table page with facets", f"/{name}/claims"),
+        ("claims table page with facets (type, source kind, outlet, status, verdict)", f"/{name}/claims"),
         ("claims table page, JSON with facets", f"/{name}/claims.json?_extra=facet_results,count"),
         ("full-text search", f"/{name}/claims?_search=refinery+strike"),
         ("claims filtered by type and status", f"/{name}/claims?type=editorial_assertion&status=unreviewed"),
@@ -121,6 +125,8 @@ async def measure(path: Path) -> list[tuple[str, float, int]]:
         ("article page with highlights", "/-/article/25000"),
         ("claim page", "/-/claim/500000"),
         ("source page", "/-/source/123"),
+        ("claims_browse view", f"/{name}/claims_browse"),
+        ("sources_summary view", f"/{name}/sources_summary"),
     ]
     urls += [
         (f"audit: {q['title']}", f"/{name}/{key}?source=Source+17") for key, q in AUDITS.items() if not q.get("write")

@@ -100,7 +100,7 @@ def metadata() -> dict:
     for name, (description, columns) in TABLES.items():
         tables[name] = {"description": description, "columns": columns}
     tables["claims"].update(
-        facets=["type", "status", "verdict", "origin", "direct"],
+        facets=["type", "source_kind", "outlet", "status", "verdict"],
         sort_desc="id",
         fts_table="claims_fts",
         fts_pk="id",
@@ -113,19 +113,52 @@ def metadata() -> dict:
     tables["sources"].update(facets=["kind"], label_column="name", sort="name")
     tables["source_aliases"].update(label_column="alias")
     tables["reviews"].update(facets=["verdict", "reviewer"], sort_desc="created_at")
+    claim_cols, source_cols, article_cols = TABLES["claims"][1], TABLES["sources"][1], TABLES["articles"][1]
     tables["claims_browse"] = {
-        "description": "Claims with their source and article, for browsing and faceting.",
-        "facets": ["type", "source_kind", "outlet", "status", "verdict"],
+        "description": "Claims with the name of their source and the headline of their article, for reading "
+        "(facet on the claims table itself, which is faster).",
         "columns": {
+            **{
+                k: claim_cols[k]
+                for k in (
+                    "id",
+                    "type",
+                    "text",
+                    "cue",
+                    "via",
+                    "direct",
+                    "confidence",
+                    "status",
+                    "verdict",
+                    "article_id",
+                    "source_id",
+                    "seq",
+                    "origin",
+                    "source_kind",
+                    "outlet",
+                )
+            },
             "source": "Who the claim comes from",
-            "source_kind": "Kind of source",
-            "article": "Headline",
-            "outlet": "News outlet",
+            "source_title": source_cols["title"],
+            "article": "Headline of the article",
+            "published": article_cols["published"],
         },
     }
     tables["sources_summary"] = {
         "description": "Sources with counts of claims by type and of claims rated false or misleading.",
         "facets": ["kind"],
+        "columns": {
+            "id": "Source number",
+            "name": source_cols["name"],
+            "kind": source_cols["kind"],
+            "title": source_cols["title"],
+            "claims": "Claims attributed to the source",
+            "articles": "Articles it is quoted or cited in",
+            "quotes": "Official quotes",
+            "reported_facts": "Reported facts citing it",
+            "editorial_assertions": "Editorial assertions attributed to it",
+            "rated_false_or_misleading": "Claims whose latest verdict is false, mostly false or misleading",
+        },
     }
     for hidden in ("claims_fts", "articles_fts", "_sqlite_migrations"):
         tables[hidden] = {"hidden": True}

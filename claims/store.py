@@ -83,6 +83,17 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             ids[id(src)] = linker.link(src, article_id, when)
         return ids[id(src)]
 
+    linked = [source_id(c.source) for c in analysis.claims]
+    ids_used = sorted({i for i in linked if i is not None})
+    kinds = (
+        dict(
+            db.execute(
+                f"SELECT id, kind FROM sources WHERE id IN ({','.join('?' * len(ids_used))})", ids_used
+            ).fetchall()
+        )
+        if ids_used
+        else {}
+    )
     rows = [
         (
             article_id,
@@ -94,7 +105,9 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             c.type,
             round(c.confidence, 2),
             json.dumps(c.rationale, ensure_ascii=False),
-            source_id(c.source),
+            sid,
+            kinds.get(sid),
+            meta.get("outlet"),
             c.mention,
             c.cue,
             c.via,
@@ -103,11 +116,12 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             "unreviewed",
             when,
         )
-        for c in analysis.claims
+        for c, sid in zip(analysis.claims, linked, strict=True)
     ]
     db.conn.executemany(
         """INSERT INTO claims (article_id, seq, paragraph, start, "end", text, type, confidence, rationale, source_id,
-           mention, cue, via, direct, origin, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           source_kind, outlet, mention, cue, via, direct, origin, status, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         rows,
     )
     claim_ids = dict(db.execute("SELECT seq, id FROM claims WHERE article_id = ?", [article_id]).fetchall())

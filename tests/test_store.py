@@ -370,3 +370,58 @@ def test_markdown_and_stdin(dbfile, tmp_path):
     assert r.exit_code == 0 and "1 articles added" in r.stdout
     assert rows(dbfile, "SELECT COUNT(*) n FROM claims WHERE article_id = 2")[0]["n"] == 2
     assert rows(dbfile, "SELECT title FROM articles WHERE id = 2")[0]["title"] == "From stdin"
+
+
+def test_copied_facet_columns_stay_in_step_and_fts_stays_sound(dbfile):
+    db = connect(str(dbfile))
+    store.add_article(db, Article("“We will rebuild,” said Mayor Ann Lee.\n", "a"), {"outlet": "Ledger"})
+    claim = rows(dbfile, "SELECT id, source_id, source_kind, outlet FROM claims")[0]
+    assert (claim["source_kind"], claim["outlet"]) == ("person", "Ledger")
+    with db.conn:
+        db.execute("UPDATE articles SET outlet = 'Gazette'")
+        db.execute("UPDATE sources SET kind = 'organization'")
+        db.execute(
+            "INSERT INTO claims (article_id, seq, text, type, origin, status, source_id) "
+            "VALUES (1, 99, 'Added by SQL.', 'reported_fact', 'manual', 'unreviewed', ?)",
+            [claim["source_id"]],
+        )
+    assert {(r["source_kind"], r["outlet"]) for r in rows(dbfile, "SELECT source_kind, outlet FROM claims")} == {
+        ("organization", "Gazette")
+    }
+    store.add_review(db, claim["id"], "false", "alice")
+    db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+    db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    hits = rows(dbfile, "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'rebuild'")
+    assert [h["rowid"] for h in hits] == [claim["id"]]
+
+
+def test_database_made_before_m002_is_upgraded_and_backfilled(tmp_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from claims import schema
+
+    path = tmp_path / "claims.db"
+    old = Database(sqlite3.connect(str(path), isolation_level=None))
+    schema.migrations.apply(old, stop_before="m002_facets_and_fast_views")  # the first released schema
+    old.execute(
+        "INSERT INTO articles (id, title, outlet, added_at, text, content_hash) "
+        "VALUES (1, 'Old', 'Ledger', 'x', 'Old text.', 'h1')"
+    )
+    old.execute("INSERT INTO sources (id, name, kind) VALUES (1, 'Ann Lee', 'person')")
+    old.execute(
+        "INSERT INTO source_aliases (source_id, alias, alias_key, first_word, last_word) "
+        "VALUES (1, 'Ann Lee', 'ann lee', 'ann', 'lee')"
+    )
+    old.execute(
+        "INSERT INTO claims (article_id, seq, text, type, origin, status, source_id) "
+        "VALUES (1, 1, 'Old text.', 'official_quote', 'auto', 'unreviewed', 1)"
+    )
+    old.conn.close()
+    db = connect(str(path))
+    assert not schema.migrations.pending(db)
+    assert rows(path, "SELECT source_kind, outlet FROM claims") == [{"source_kind": "person", "outlet": "Ledger"}]
+    store.add_article(db, Article("“Fine,” said Ann Lee.\n", "new"), {"outlet": "Gazette"})
+    assert rows(path, "SELECT COUNT(*) n FROM claims WHERE source_id = 1")[0]["n"] == 2
+    assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'sources_summary'")
