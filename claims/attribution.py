@@ -42,6 +42,7 @@ _VIA = re.compile(
 _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
+_SUBORDINATORS = words("subordinators")
 _ASIDE_OPENERS = words("aside_openers")
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
@@ -408,7 +409,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "the company ordered 50 planes" is no ruling
     if document and not speech and not any(base(w) in lex.document_nouns for w in words):
         return None  # "the audit identified ...", not "police identified the victim"
-    embedded = not inverted and i - len(words) - 1 >= 0 and lows[i - len(words) - 1] in _RELATIVE
+    k = i - len(words) - 1
+    before_subject = lows[k] if not inverted and k >= 0 else ""
+    qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
+    if speech and (before_subject in _SUBORDINATORS or qualified_as):
+        return None  # "..., even as they announced job cuts": not what frames the sentence
+    embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
     kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
     return Found(" ".join(toks[i : i + span]), kind, words, title=title)
 

@@ -19,6 +19,7 @@ DESCRIPTORS = words("descriptors")
 CONNECTORS = words("connectors")
 NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
+HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
 _CAMEL = re.compile(r"[a-z][A-Z]")
@@ -182,7 +183,7 @@ def parse(words: list[str]) -> Parsed | None:
         if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
             head = [base(x) for x in core[:i]]
             rest = core[i + 1 :]
-            holder = head[-1] in ("obtained", "seen", "reviewed", "acquired", "released")
+            holder = head[-1] in HOLDER_VERBS
             if (
                 b in ("from", "by")
                 and not holder

@@ -247,3 +247,13 @@ def test_descriptive_appositive_and_statement_pointing_back():
     study, pentagon, statement = analyze(text).claims
     assert (study.type, study.source.name, study.source.kind) == ("reported_fact", "study", "document")
     assert statement.source is pentagon.source and statement.direct
+
+
+def test_subordinate_and_as_attributions():
+    text = (
+        "The automakers reported record profits on Tuesday, even as they announced 9,000 job cuts.\n\n"
+        "The economy is slowing, as officials said last week.\n"
+    )
+    profits, slowing = analyze(text).claims
+    assert profits.type == "reported_fact" and profits.cue == "reported" and profits.source.name == "automakers"
+    assert slowing.type == "reported_fact" and slowing.source.name == "officials" and slowing.cue == "said"
