@@ -43,6 +43,9 @@ _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
 _SUBORDINATORS = words("subordinators")
+_CHARACTERISING = words("characterising_verbs")
+_COMPLEMENT_STOPS = words("complement_stops")
+_DEFINITE = words("definite")
 _ASIDE_OPENERS = words("aside_openers")
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
@@ -250,6 +253,23 @@ def _appositive(toks: list[str], i: int) -> str | None:
     return None
 
 
+def _characterises(toks: list[str], i: int) -> bool:
+    """ "called the deal painful but necessary", "called it a disgrace",
+    "described the plan as reckless": a definite object, then what it was
+    called (not "called the police to report", "called a news conference")."""
+    j = i + 1
+    if j >= len(toks) or toks[j].lower() not in _DEFINITE:
+        return False
+    for k in range(j + 1, min(j + 4, len(toks))):
+        if not toks[k][0].isalnum() or toks[k].lower() in _COMPLEMENT_STOPS:
+            return False
+        if k > j + 1 and (toks[k].lower() == "as" or toks[k - 1][0].isalnum()):
+            return True  # something follows the object
+        if toks[j].lower() in PRONOUNS:
+            return True  # "called it a disgrace"
+    return False
+
+
 def _has_content(toks: list[str], i: int) -> bool:
     """Does content (a that-clause, quotation, colon) follow or precede the verb?"""
     window = toks[i + 1 : i + 9]
@@ -359,6 +379,11 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(f.split()[0] for f in forms)
 
 
+def leading_subject(outside: str) -> list[str]:
+    """The noun phrase that opens a masked sentence (for the salience of people)."""
+    return _leading_subject(_join_abbreviations(TOKEN.findall(outside)))
+
+
 def _leading_subject(toks: list[str]) -> list[str]:
     """The noun phrase that opens a sentence, up to its first connector."""
     words = _np_after(toks, 0)
@@ -403,7 +428,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and toks[i - len(words) - 1] == ","
         and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
     )  # "..., study finds": the clause before the comma is the content
-    if needs_content and not (inverted or trailing or _has_content(toks, i + span - 1)):
+    characterised = lex.speech_content.get(low) in _CHARACTERISING and _characterises(toks, i + span - 1)
+    if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1)):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling

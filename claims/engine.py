@@ -91,7 +91,7 @@ def analyze(text: str) -> Analysis:
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside)
         if not row.found:
-            registry.note_subject(s.text)
+            registry.note_subject(s.text, mentions.parse(attribution.leading_subject(outside)), s.start)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)

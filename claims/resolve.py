@@ -225,14 +225,17 @@ class Registry:
                 found = " ".join(words + [head.capitalize()])
         return found
 
-    def note_subject(self, sentence: str) -> None:
-        """A known person named at the start of a sentence ("Okafor laughs ...")
-        becomes the most salient one, so a following "she said" points to her."""
+    def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> None:
+        """A person named at the start of a sentence ("Okafor laughs ...",
+        "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
+        one, so a following "he said" points to them."""
         first = sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]
         for s in reversed(self._recent):
             if s.kind == "person" and first and (first[0] in s.name.split() or " ".join(first) == s.name):
                 self._touch(s)
                 return
+        if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
+            self.resolve(subject, position)
 
     def recent_speaker(self) -> Source | None:
         return self._recent[-1] if self._recent else None

@@ -257,3 +257,27 @@ def test_subordinate_and_as_attributions():
     profits, slowing = analyze(text).claims
     assert profits.type == "reported_fact" and profits.cue == "reported" and profits.source.name == "automakers"
     assert slowing.type == "reported_fact" and slowing.source.name == "officials" and slowing.cue == "said"
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        ("Gov. Ruben Navarro called the deal painful but necessary.", "official_quote"),
+        ("Gov. Ruben Navarro called it a disgrace.", "official_quote"),
+        ("Gov. Ruben Navarro described the plan as reckless.", "official_quote"),
+        ("Gov. Ruben Navarro called a news conference.", "reported_fact"),
+        ("Gov. Ruben Navarro called the police to report the theft.", "reported_fact"),
+        ("Gov. Ruben Navarro called the meeting to order.", "reported_fact"),
+    ],
+)
+def test_characterisations_are_speech_calls_are_not(sentence, kind):
+    assert analyze(sentence).claims[0].type == kind
+
+
+def test_person_introduced_as_a_subject_is_salient_for_pronouns():
+    text = (
+        "“Nobody got everything,” Secretary Dana Lowe said.\n\n"
+        "Gov. Ruben Navarro, whose state takes the largest cut, met farmers on Friday.\n\n"
+        "“We will ask a lot of them,” he said.\n"
+    )
+    assert analyze(text).claims[-1].source.name == "Ruben Navarro"
