@@ -18,6 +18,7 @@ from claims.resolve import Registry
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
 _TERM_INTRO = words("term_intro")
+_OPENS_WITH_NAME = re.compile(r"[“\"‘'(]?[A-Z][\w.’'\-]*\s+[A-Z]")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _FUNCTION_WORDS = words("function_words")
 
@@ -91,7 +92,9 @@ def analyze(text: str) -> Analysis:
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside)
         if not row.found:
-            registry.note_subject(s.text, mentions.parse(attribution.leading_subject(outside)), s.start)
+            named = _OPENS_WITH_NAME.match(s.text)  # parse only what may start with a name
+            subject = mentions.parse(attribution.leading_subject(outside)) if named else None
+            registry.note_subject(s.text, subject, s.start)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)
