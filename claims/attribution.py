@@ -393,6 +393,22 @@ def _leading_subject(toks: list[str]) -> list[str]:
     return words
 
 
+def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
+    """The agent of a passive verb of saying or finding ("confirmed by X"): a
+    sourced fact. With no agent ("was told", "is said to") there is no source."""
+    if j >= len(toks) or toks[j].lower() != "by":
+        return None
+    words = _np_after(toks, j + 1)
+    if not words:
+        return None
+    k = j + 1 + len(words)
+    if k + 1 < len(toks) and toks[k] == ",":
+        name = _np_after(toks, k + 1)
+        if name and all(is_cap(w) or base(w) in NAME_PARTICLES for w in name):
+            return Found(cue, "finding", name, title=" ".join(words))  # "her son, David Osei"
+    return Found(cue, "finding", words)
+
+
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
     """The attribution made by the verb at token i, if it is one."""
     lex = lexicon()
@@ -405,8 +421,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     document = low in lex.finding_document
     if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
         return None
-    if (i > 0 and lows[i - 1] in _BE) or (speech and _negated(lows, i)):
-        return None  # passive ("was told", "is said to") or negated speech ("did not say")
+    if i > 0 and lows[i - 1] in _BE:
+        return _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
+    if speech and _negated(lows, i):
+        return None  # negated speech ("did not say")
     words, title = _subject(toks, i)
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."

@@ -281,3 +281,18 @@ def test_person_introduced_as_a_subject_is_salient_for_pronouns():
         "“We will ask a lot of them,” he said.\n"
     )
     assert analyze(text).claims[-1].source.name == "Ruben Navarro"
+
+
+def test_passive_with_an_agent_names_the_source():
+    agent, told = analyze("Her death was confirmed by her son, David Osei. He was told to leave.").claims
+    assert (agent.type, agent.source.name, agent.source.title) == ("reported_fact", "David Osei", "her son")
+    assert told.source is None
+
+
+def test_single_newline_paragraphs_and_indentation():
+    text = "  Reef survey finds bleaching\n  Half the corals were bleached, researchers said. Most may recover.\n"
+    assert [c.text for c in analyze(text).claims] == [
+        "Reef survey finds bleaching",
+        "Half the corals were bleached, researchers said.",
+        "Most may recover.",
+    ]
