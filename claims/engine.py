@@ -154,7 +154,7 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
         direct = False
         if found:
             cue, via = found.cue, found.via
-            direct = bool(speech_pieces) and source is not None
+            direct = bool(speech_pieces)  # quoted speech, even when its speaker could not be resolved
             who = f" with source {mention!r}" if mention else ""
             if found.cue_kind in ("according", "finding"):
                 ctype, conf = "reported_fact", 0.85
@@ -180,7 +180,6 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             else:
                 conf = 0.5
                 why = ["quotation with no speaker found"]
-                direct = False
         elif block and s.paragraph == block[0] and not row.pieces:
             ctype, direct, source, conf = "official_quote", True, block[1], 0.75
             why = [f"in the block introduced by {source.name!r} with a colon"]

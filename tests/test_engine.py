@@ -296,3 +296,8 @@ def test_single_newline_paragraphs_and_indentation():
         "Half the corals were bleached, researchers said.",
         "Most may recover.",
     ]
+
+
+def test_quoted_speech_is_direct_even_without_a_resolved_speaker():
+    (claim,) = analyze("“We will not back down from this fight,” he said.").claims
+    assert claim.type == "official_quote" and claim.direct and claim.source is None
