@@ -87,6 +87,7 @@ def emit(
     title: str | None = None,
     extra: list[str] | None = None,
     csv_fields: list[str] | None = None,
+    key: str = "seq",
 ) -> None:
     if fmt is Format.json:
         sys.stdout.write(render.to_json(doc if doc is not None else rows) + "\n")
@@ -96,7 +97,7 @@ def emit(
         flat = [render.flat(r) if "source" in r else r for r in rows]  # claims flatten; source rows are flat
         sys.stdout.write(render.to_csv(flat, csv_fields or render.CSV_FIELDS))
     else:
-        render.table(rows, title=title, extra=extra)
+        render.table(rows, title=title, extra=extra, key=key)
 
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default $CLAIMS_DB or db/claims.db)")]
@@ -186,7 +187,9 @@ def show(
         r["changed"] = "new" if r["text"] in new else ""
     if fmt is Format.table:
         outlet = f" — {art['outlet']}" if art.get("outlet") else ""
-        emit(rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["verdict", "changed"])
+        emit(
+            rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["id", "verdict", "changed"]
+        )
         if art.get("previous_id"):
             typer.echo(
                 f"new version of article {art['previous_id']}: {len(new)} claims new or changed, {len(removed)} gone"
@@ -198,6 +201,7 @@ def show(
             rows,
             fmt,
             doc={"article": {k: v for k, v in art.items() if k != "text"}, "claims": rows, "removed": removed},
+            csv_fields=[*render.STORED_CSV_FIELDS, "changed"],
         )
 
 
@@ -223,7 +227,7 @@ def list_(
     rows = store.list_claims(
         db, ctype=ctype, source=source, outlet=outlet, status=status, verdict=verdict, article=article, limit=limit
     )
-    emit(rows, fmt, extra=["article_id", "verdict"])
+    emit(rows, fmt, extra=["article_id", "verdict"], key="id", csv_fields=render.STORED_CSV_FIELDS)
 
 
 sources_app = typer.Typer(
@@ -288,9 +292,11 @@ def sources_show(
     if fmt is Format.table:
         typer.echo(f"{src['id']}: {src['name']} ({src['kind']}){' — ' + src['title'] if src['title'] else ''}")
         typer.echo(f"also seen as: {', '.join(aliases) or '-'}; {src['claims']} claims in {src['articles']} articles")
-        emit(rows, fmt, extra=["article_id", "verdict"])
+        emit(rows, fmt, extra=["article_id", "verdict"], key="id", csv_fields=render.STORED_CSV_FIELDS)
     else:
-        emit(rows, fmt, doc={"source": {**src, "aliases": aliases}, "claims": rows})
+        emit(
+            rows, fmt, doc={"source": {**src, "aliases": aliases}, "claims": rows}, csv_fields=render.STORED_CSV_FIELDS
+        )
 
 
 @sources_app.command("merge")

@@ -25,6 +25,24 @@ CSV_FIELDS = [
     "direct",
     "text",
 ]
+STORED_CSV_FIELDS = [
+    "id",
+    "article_id",
+    "seq",
+    "type",
+    "confidence",
+    "source",
+    "source_kind",
+    "source_title",
+    "cue",
+    "via",
+    "direct",
+    "status",
+    "verdict",
+    "outlet",
+    "origin",
+    "text",
+]
 TYPE_STYLE = {"reported_fact": "cyan", "official_quote": "green", "editorial_assertion": "magenta"}
 
 
@@ -39,7 +57,7 @@ def to_jsonl(rows: Iterable[dict]) -> str:
 def flat(claim: dict) -> dict:
     """A claim dict as one flat CSV row."""
     src = claim.get("source") or {}
-    row = {k: claim.get(k) for k in CSV_FIELDS}
+    row = {k: v for k, v in claim.items() if k not in ("source", "rationale", "quotes")}
     row.update(source=src.get("name"), source_kind=src.get("kind"), source_title=src.get("title"))
     return row
 
@@ -53,15 +71,16 @@ def to_csv(rows: Iterable[dict], fields: list[str] = CSV_FIELDS) -> str:
     return buf.getvalue()
 
 
-def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | None = None) -> None:
-    """Print claims as a table: type in colour, source, cue (and extra columns)."""
+def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | None = None, key: str = "seq") -> None:
+    """Print claims as a table: type in colour, source, cue (and extra columns);
+    `key` names the first column (the claim's position, or its database id)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     console = Console() if sys.stdout.isatty() else Console(width=200)
     t = Table(title=title, show_lines=False, expand=True)
-    t.add_column("#", justify="right", no_wrap=True)
+    t.add_column("#" if key == "seq" else key, justify="right", no_wrap=True)
     t.add_column("type", no_wrap=True)
     t.add_column("source", max_width=30)
     t.add_column("cue", no_wrap=True, max_width=14)

@@ -425,3 +425,18 @@ def test_database_made_before_m002_is_upgraded_and_backfilled(tmp_path):
     store.add_article(db, Article("“Fine,” said Ann Lee.\n", "new"), {"outlet": "Gazette"})
     assert rows(path, "SELECT COUNT(*) n FROM claims WHERE source_id = 1")[0]["n"] == 2
     assert rows(path, "SELECT name FROM sqlite_master WHERE name = 'sources_summary'")
+
+
+def test_stored_claims_csv_has_ids_status_and_verdict(dbfile):
+    import csv as csvmod
+    import io as iomod
+
+    cli("add", EXAMPLES, "--db", dbfile, "--outlet", "Ledger")
+    cli("review", "5", "--verdict", "half_true", "--reviewer", "ann", "--db", dbfile)
+    out = cli("list", "--db", dbfile, "--format", "csv").stdout
+    rows_ = list(csvmod.DictReader(iomod.StringIO(out)))
+    row = next(r for r in rows_ if r["id"] == "5")
+    assert (row["article_id"], row["status"], row["verdict"], row["outlet"]) == ("1", "reviewed", "half_true", "Ledger")
+    assert row["source"] == "Angela Ruiz"
+    table = cli("list", "--db", dbfile, "--limit", "5").stdout
+    assert "id" in table.splitlines()[1]
