@@ -423,8 +423,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None
     if i > 0 and lows[i - 1] in _BE:
         return _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
-    if speech and _negated(lows, i):
-        return None  # negated speech ("did not say")
+    if _negated(lows, i) and (speech or low in lex.finding or low in lex.finding_ruling):
+        return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     words, title = _subject(toks, i)
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
@@ -456,8 +456,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     k = i - len(words) - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
-    if speech and (before_subject in _SUBORDINATORS or qualified_as):
-        return None  # "..., even as they announced job cuts": not what frames the sentence
+    if before_subject in _SUBORDINATORS or qualified_as:
+        return None  # "..., even as they announced job cuts", "after the company reported": not the frame
     embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
     kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
     return Found(" ".join(toks[i : i + span]), kind, words, title=title)

@@ -110,8 +110,8 @@ def classify_proper(name_words: list[str]) -> str:
     low = name.lower()
     if is_media(name):
         return "media"
-    if low in countries() or any(base(w) in lex.org_nouns for w in name_words):
-        return "organization"
+    if low in countries() or any(base(w) in lex.org_nouns or "&" in w for w in name_words):
+        return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
         return "document"
     if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _CAMEL.search(name_words[0])):
@@ -226,7 +226,7 @@ def parse(words: list[str]) -> Parsed | None:
         hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
     )
     for i, w in enumerate(core[1:], 1):
-        if base(w) in LOCATIVES and core[i - 1].islower() and known_word(core[i - 1]):
+        if base(w) in LOCATIVES and (core[i - 1].islower() or i == 1) and known_word(core[i - 1]):
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
             break
     if is_cap(head) and hb not in lex.titles and not common:

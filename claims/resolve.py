@@ -16,7 +16,9 @@ from claims.model import Source
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|da|del|la|le|di|al|bin)\b))+"
 )
-_COMPANY_NAME = re.compile(r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation)\b")
+_COMPANY_NAME = re.compile(
+    r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
+)
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
 
