@@ -62,14 +62,14 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for peo
 @app.command()
 @friendly
 def split(
-    path: Annotated[str, typer.Argument(help="Article file (plain text or Markdown), or - for stdin")],
+    path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin")],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Print an article's claims, typed and attributed, without storing anything."""
     from claims.engine import analyze
-    from claims.reading import read_text
+    from claims.ingest import load
 
-    result = analyze(read_text(path)).to_dict()
+    result = analyze(load(path).text).to_dict()
     emit(result["claims"], fmt, doc=result, title=result["article"]["title"])
     if fmt is Format.table:
         counts = {t: sum(1 for c in result["claims"] if c["type"] == t) for t in CLAIM_TYPES}

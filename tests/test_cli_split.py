@@ -80,3 +80,19 @@ def test_bad_input_one_line_error(tmp_path, make, message):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_html_file_is_reduced_to_its_article(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Dam opens</title></head><body><nav>Home | Sports | Weather</nav><article>"
+        "<h1>Dam opens after delays</h1><p>The new dam opened on Monday after three years of delays.</p>"
+        "<p>“It is a great day for the valley,” said Governor Ruth Alder at the ceremony.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    doc = json.loads(runner.invoke(app, ["split", str(page), "--format", "json"]).stdout)
+    texts = [c["text"] for c in doc["claims"]]
+    assert "Home | Sports | Weather" not in " ".join(texts)
+    quote = next(c for c in doc["claims"] if c["text"].startswith("“It is a great day"))
+    assert quote["source"]["name"] == "Ruth Alder" and quote["direct"]
