@@ -46,6 +46,7 @@ _SUBORDINATORS = words("subordinators")
 _CHARACTERISING = words("characterising_verbs")
 _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
+_FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
@@ -341,13 +342,22 @@ def find(outside: str) -> Found | None:
     verbs = _cue_verbs()
     candidates = [i for i, w in enumerate(lows) if w in verbs]
     for want_speech in (True, False):
+        found = None
         for i in candidates:
-            found = _verb_cue(toks, lows, i, want_speech)
-            if found:
-                found.via = _via(outside)
-                found.ends_with_colon = outside.rstrip().endswith(":")
-                return found
+            cue = _verb_cue(toks, lows, i, want_speech)
+            if cue and (found is None or _trailing(toks, i, cue)):
+                found = cue  # the first cue, unless a trailing ", analysts said" frames the whole sentence
+        if found:
+            found.via = _via(outside)
+            found.ends_with_colon = outside.rstrip().endswith(":")
+            return found
     return None
+
+
+def _trailing(toks: list[str], i: int, cue: Found) -> bool:
+    """Is the cue at token i a closing attribution: ", analysts said." at the end?"""
+    k = i - len(cue.words) - 1
+    return k >= 0 and toks[k] == "," and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + 1 :])
 
 
 def _join_abbreviations(toks: list[str]) -> list[str]:
@@ -459,6 +469,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if before_subject in _SUBORDINATORS or qualified_as:
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
     embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
+    if (
+        speech
+        and lex.speech_content.get(low) in _FINDING_WHEN_DOCUMENT
+        and any(base(w) in lex.document_nouns for w in words)
+    ):
+        embedded = True  # "a study suggests that ...": a finding, a sourced fact
     kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
     return Found(" ".join(toks[i : i + span]), kind, words, title=title)
 

@@ -105,11 +105,11 @@ def analyze(text: str) -> Analysis:
                     parsed.title = f"{parsed.title}, {appositive}" if parsed.title else appositive
                 row.source = registry.resolve(parsed, s.start)
                 row.mention = parsed.mention
-            if row.found.cue_kind in ("speech", "statement", "according"):
+            if row.found.cue_kind in ("speech", "statement", "according", "finding"):
                 for gid in row.groups:
                     groups[gid].cue = True
                     groups[gid].speech_cue |= row.found.cue_kind in ("speech", "statement")
-                    if row.source and groups[gid].source is None and row.found.cue_kind != "according":
+                    if row.source and groups[gid].source is None and row.found.cue_kind in ("speech", "statement"):
                         groups[gid].source = row.source
         rows.append(row)
     claims = _type_rows(rows, groups, text, title)

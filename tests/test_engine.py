@@ -301,3 +301,15 @@ def test_single_newline_paragraphs_and_indentation():
 def test_quoted_speech_is_direct_even_without_a_resolved_speaker():
     (claim,) = analyze("“We will not back down from this fight,” he said.").claims
     assert claim.type == "official_quote" and claim.direct and claim.source is None
+
+
+def test_inference_trailing_attribution_and_document_findings():
+    text = (
+        "The timing suggests that the deal was rushed.\n\n"
+        "The data suggests that prices will fall, analysts said.\n\n"
+        "A study by Brennan University suggests that teens sleep too little.\n"
+    )
+    inference, trailing, study = analyze(text).claims
+    assert inference.type == "editorial_assertion" and inference.source is None
+    assert trailing.type == "official_quote" and trailing.source.name == "analysts"
+    assert study.type == "reported_fact" and study.source.name == "Brennan University"
