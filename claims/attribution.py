@@ -303,9 +303,17 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             return outer, None  # "The official, who spoke on condition of anonymity, said"
         if postmodifier_start([w.lower() for w in outer]):
             return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
+        named = mentions.parse(inner)
         inner_named = (
             all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
-        )  # "Her deputy, Tom Adeyemi, said"; not "The study, published in Nature, found"
+        ) or (
+            named is not None
+            and named.kind == "person"
+            and named.title is not None
+            and any(_known_noun(w) for w in named.title.replace(",", " ").split())
+        )
+        # "Her deputy, Tom Adeyemi, said", "Her opponent, council member Brian Feld, said";
+        # not "The study, published in Nature, found"
         outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
         if not inner_named:  # a description: "Benton, 61, a former mayor," / "The study, published in Nature,"
             parts = [w for w in inner if w != "," and not w.isdigit()]
@@ -394,6 +402,14 @@ def leading_subject(outside: str) -> list[str]:
     return _leading_subject(_join_abbreviations(TOKEN.findall(outside)))
 
 
+def _coordinated(lows: list[str], i: int) -> bool:
+    """Is the verb at i the second of two joined by "and"/"but" ("welcomed the move but said")?"""
+    j = i - 1
+    while j >= 0 and lows[j] in _SKIP_BEFORE_VERB:
+        j -= 1
+    return j > 0 and lows[j] in ("and", "but") and lows[j - 1] != ","
+
+
 def _leading_subject(toks: list[str]) -> list[str]:
     """The noun phrase that opens a sentence, up to its first connector."""
     words = _np_after(toks, 0)
@@ -438,6 +454,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     words, title = _subject(toks, i)
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
+    if not words and speech and _coordinated(lows, i):
+        words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
     inverted = False
     if not words and i > 0:
         quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)

@@ -69,6 +69,8 @@ class Lexicon:
     unspecified_nouns: frozenset[str]
     postmodifiers: tuple[tuple[str, ...], ...]
     grammar: dict[str, frozenset[str]]
+    female_names: frozenset[str]
+    male_names: frozenset[str]
     media: frozenset[str]
     media_suffixes: frozenset[str]
     editorial: tuple[tuple[str, float, bool], ...]  # phrase, weight, case-sensitive
@@ -127,6 +129,8 @@ def lexicon() -> Lexicon:
         unspecified_nouns=frozenset(_words(nouns["unspecified"])),
         postmodifiers=tuple(tuple(ln.lower().split()) for ln in nouns["postmodifier"]),
         grammar={k: frozenset(w for ln in v for w in ln.split()) for k, v in _sections("grammar.txt").items() if k},
+        female_names=frozenset(_words(_sections("first_names.txt")["female"])),
+        male_names=frozenset(_words(_sections("first_names.txt")["male"])),
         media=frozenset(m.lower() for m in media[""]),
         media_suffixes=frozenset(m.lower() for m in media["suffix"]),
         editorial=tuple(editorial),

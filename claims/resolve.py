@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from claims.lexicon import lexicon
+from claims.lexicon import lexicon, words
 from claims.mentions import Parsed, base
 from claims.model import Source
 
@@ -19,6 +19,8 @@ _NAME_RUN = re.compile(
 _COMPANY_NAME = re.compile(
     r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
+_FEMALE_MARKERS = words("female_markers")
+_MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
 
@@ -40,6 +42,7 @@ class Registry:
         self._by_key: dict[str, Source] = {}
         self._recent: list[Source] = []  # most recent last
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
+        self._gender_seen: dict[int, str] = {}
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
@@ -86,7 +89,10 @@ class Registry:
         """The canonical source for a parsed mention at a text position."""
         if p.pronoun:
             if p.name in ("he", "him", "she", "her"):
-                people = self._people()
+                wanted = "f" if p.name in ("she", "her") else "m"
+                people = [s for s in self._people() if self._gender(s) in (wanted, None)]
+                if people:
+                    self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
             if p.name in ("they", "them", "it", "we"):
                 others = [s for s in reversed(self._recent) if s.kind != "person"]
@@ -226,6 +232,24 @@ class Registry:
             if words:
                 found = " ".join(words + [head.capitalize()])
         return found
+
+    def _gender(self, src: Source) -> str | None:
+        """The pronoun a person takes, from the text: a pronoun already resolved
+        to them, a gendered title or honorific, or a common first name."""
+        if id(src) in self._gender_seen:
+            return self._gender_seen[id(src)]
+        lex = lexicon()
+        words = {w.lower().strip(".,") for w in " ".join([src.title or "", *src.aliases]).split()}
+        if words & _FEMALE_MARKERS:
+            return "f"
+        if words & _MALE_MARKERS:
+            return "m"
+        first = src.name.split()[0].lower() if len(src.name.split()) > 1 else ""
+        if first in lex.female_names and first not in lex.male_names:
+            return "f"
+        if first in lex.male_names and first not in lex.female_names:
+            return "m"
+        return None
 
     def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> None:
         """A person named at the start of a sentence ("Okafor laughs ...",

@@ -313,3 +313,18 @@ def test_inference_trailing_attribution_and_document_findings():
     assert inference.type == "editorial_assertion" and inference.source is None
     assert trailing.type == "official_quote" and trailing.source.name == "analysts"
     assert study.type == "reported_fact" and study.source.name == "Brennan University"
+
+
+def test_pronouns_follow_gender_from_names_titles_and_earlier_pronouns():
+    text = (
+        "“You cannot fix what you do not use,” Mayor Lena Kato said.\n\n"
+        "Her opponent, council member Brian Feld, has said her plan would cost too much.\n\n"
+        "She said the city would pay for it with a federal grant.\n\n"
+        "He did not respond. “It is a fantasy,” he said later.\n\n"
+        "Advocates welcomed the plan but said it came too late.\n"
+    )
+    claims = analyze(text).claims
+    assert claims[1].source.name == "Brian Feld" and "opponent" in claims[1].source.title
+    assert claims[2].source.name == "Lena Kato"
+    assert claims[4].source.name == "Brian Feld"
+    assert claims[5].source.name == "Advocates" and claims[5].type == "official_quote"  # "welcomed ... but said"
