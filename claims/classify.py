@@ -47,20 +47,24 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
                 break
         i += step
     if score and _FIGURE.search(outside):
-        score = max(
-            0.0, score - 1
-        )  # figures and dates are the stuff of reporting ("Starting Jan. 1, residents must ...")
+        # figures and dates are the stuff of reporting ("Starting Jan. 1, residents must ...")
+        score = max(0.0, score - 1)
         found.append("specific figures (weigh less)")
     if outside.rstrip().endswith("?"):
         score += 2
         found.append("question in the author's voice")
-    elif 0 < len(words) <= _RETORT_WORDS and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:]):
-        score += 1  # a short retort ("It has not.") counts where the article is an opinion piece
-        found.append("short retort")
     return score, found
 
 
-_RETORT_WORDS = 4
+def short_statement(outside: str) -> bool:
+    """A short declarative with no name or figure ("It has not.", "The reason is
+    not a mystery."): the author's punchline in an opinion piece, and nothing
+    in a news story."""
+    words = _WORD.findall(outside)
+    return 0 < len(words) <= _RETORT_WORDS and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+_RETORT_WORDS = 7  # a short declarative: weighs only where the article is in the author's voice
 EDITORIAL_THRESHOLD = 2.0
 OPINION_THRESHOLD = 1.0  # in an article written in the author's own voice, weaker cues count
 OPINION_SHARE = 0.25  # share of unattributed sentences with clear editorial cues that marks such an article
@@ -90,13 +94,17 @@ def opinion_threshold(scores: list[float], title: str | None = None) -> float:
 
 
 def editorial_type(
-    score: float, cues: list[str], threshold: float = EDITORIAL_THRESHOLD
+    score: float, cues: list[str], threshold: float = EDITORIAL_THRESHOLD, short: bool = False
 ) -> tuple[str, float, list[str]]:
     """Type of a sentence that has no attribution: the author's assertion
-    when its evaluative or inferential cues reach the threshold."""
+    when its evaluative or inferential cues reach the threshold. In an article
+    written in the author's voice (a lower threshold) a short statement counts too."""
+    opinion = threshold < EDITORIAL_THRESHOLD
+    if opinion and short:
+        score, cues = score + 1, [*cues, "short statement"]
     if score >= threshold and score > 0:
         why = [f"author's own voice: {', '.join(repr(c) for c in cues[:6])}"]
-        if threshold < EDITORIAL_THRESHOLD and score < EDITORIAL_THRESHOLD:
+        if opinion and (score < EDITORIAL_THRESHOLD or short):
             why.append("article is written in the author's voice (opinion): weaker cues count")
         return "editorial_assertion", min(0.95, 0.5 + 0.1 * score), why
     why = ["no attribution and no evaluative cue: presented as fact"]

@@ -142,7 +142,9 @@ def _is_term(text: str, q: Quote) -> bool:
 
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     scores = {n: classify.editorial_cues(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
-    threshold = classify.opinion_threshold([score for score, _ in scores.values()], title)
+    shorts = {n for n in scores if classify.short_statement(rows[n].outside)}
+    # short statements count toward telling an opinion piece, and inside one toward the editorial type
+    threshold = classify.opinion_threshold([score + (n in shorts) for n, (score, _) in scores.items()], title)
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
     block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
@@ -187,7 +189,7 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             score, cues = scores.get(n) or classify.editorial_cues(row.outside)
             if n == 0 and title and s.text == title and classify.labelled_opinion(title):
                 score, cues = score + 1, [*cues, "headline of an opinion piece states its thesis"]
-            ctype, conf, why = classify.editorial_type(score, cues, threshold)
+            ctype, conf, why = classify.editorial_type(score, cues, threshold, n in shorts)
         if ctype == "official_quote" and source is not None:
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
