@@ -141,6 +141,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             break
         elif (b in CONNECTORS and out and j > 0) or known_word(t):
             out.append(t)
+        elif out and t.isdigit():
+            out.append(t)  # "a 2023 survey", "three 2019 reports"
         elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
             out.append(t)  # "business owners", "dock workers"
             modifiers += 1
@@ -480,7 +482,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
     if document and not speech and not any(base(w) in lex.document_nouns for w in words):
-        return None  # "the audit identified ...", not "police identified the victim"
+        opening = _leading_subject(toks)
+        if not (opening and base(opening[-1]) in lex.document_nouns and i < 16):
+            return None  # "the audit identified ...", not "police identified the victim"
+        words = toks[:i]  # "A poll released last week by the University of Nevada showed ..."
     k = i - len(words) - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")

@@ -328,3 +328,13 @@ def test_pronouns_follow_gender_from_names_titles_and_earlier_pronouns():
     assert claims[2].source.name == "Lena Kato"
     assert claims[4].source.name == "Brian Feld"
     assert claims[5].source.name == "Advocates" and claims[5].type == "official_quote"  # "welcomed ... but said"
+
+
+def test_show_is_a_finding_of_documents_only():
+    poll, person, data = analyze(
+        "A poll released last week by the University of Nevada showed the race tied at 46%. "
+        "Dillard has shown no sign of having a plan. Data from the census show the city grew 4%."
+    ).claims
+    assert poll.type == "reported_fact" and poll.source.name == "University of Nevada"
+    assert person.source is None
+    assert data.source is not None and data.cue == "show"
