@@ -48,6 +48,7 @@ _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
+_PREPOSITIONS = words("prepositions")
 _HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
@@ -414,6 +415,8 @@ def _coordinated(lows: list[str], i: int) -> bool:
 
 def _leading_subject(toks: list[str]) -> list[str]:
     """The noun phrase that opens a sentence, up to its first connector."""
+    if toks and toks[0].lower() in _PREPOSITIONS:
+        return []  # "Under Patel, Northbridge grew ...": no subject here
     words = _np_after(toks, 0)
     for k, w in enumerate(words):
         if base(w) in CONNECTORS and k > 0:

@@ -338,3 +338,12 @@ def test_show_is_a_finding_of_documents_only():
     assert poll.type == "reported_fact" and poll.source.name == "University of Nevada"
     assert person.source is None
     assert data.source is not None and data.cue == "show"
+
+
+def test_a_sentence_opening_with_a_preposition_names_no_person():
+    text = (
+        "Northbridge said its chief executive, Anil Patel, would step down.\n\n"
+        "Under Patel, Northbridge grew to 400 stores.\n\n"
+        "“It has been a privilege,” Patel said.\n"
+    )
+    assert analyze(text).claims[-1].source.name == "Anil Patel"
