@@ -93,7 +93,13 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     while i > 0:
         w = words[i - 1]
         b = base(w)
-        if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and b not in lex.titles and b not in lex.honorifics:
+        # a surname that is also a title ("Maura Dean", "Ann Major") when a given name precedes it
+        surname = (
+            i == len(words) and i > 1 and is_cap(w) and is_cap(words[i - 2]) and base(words[i - 2]) not in lex.titles
+        )
+        if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and (
+            surname or (b not in lex.titles and b not in lex.honorifics)
+        ):
             i -= 1
             continue
         break
@@ -229,7 +235,8 @@ def parse(words: list[str]) -> Parsed | None:
         if base(w) in LOCATIVES and (core[i - 1].islower() or i == 1) and known_word(core[i - 1]):
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
             break
-    if is_cap(head) and hb not in lex.titles and not common:
+    surname_head = len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles  # "Maura Dean"
+    if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
         title_words, name_words = _split_name(core)
         titled = any(base(w) in lex.titles for w in title_words)
         if (

@@ -18,6 +18,7 @@ from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
 _HAS_WORD = re.compile(r"\w")
+_TIMESTAMP = re.compile(r"(?:Updated|Published|Posted|Last updated|First published)\b[^.\n]*\d", re.I)
 _BULLET = re.compile(r"(?:[•·▪◦*–—-]|\d{1,2}[.)])\s")  # a list item starts its own paragraph
 _TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
@@ -30,6 +31,7 @@ _DATELINE = re.compile(
         (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?            # , Nov. 3, 2026
         \ ?(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?                      # (Reuters) /PRNewswire/
       | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?:,\ [A-Z][a-z]+)?\ ?\([A-Za-z .&\-]{1,30}\)  # City (AP)
+      | \([A-Z][A-Za-z .&\-]{1,20}\)                                       # (CNN)
     )
     \ *(?:--|[-–—•|])\ +""",
     re.X,
@@ -84,6 +86,8 @@ def _skip_space(text: str, i: int, end: int) -> int:
 
 
 def _is_furniture(line: str) -> bool:
+    if _TIMESTAMP.match(line) and len(line) < 100 and not line.endswith("."):
+        return True  # "Updated 3:45 PM EST, November 2, 2026"
     low = line.lower().lstrip("([ ")
     if len(line) < 200 and (
         low.startswith(lexicon().furniture) or low.rstrip(" )").endswith(lexicon().furniture_endings)

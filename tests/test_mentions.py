@@ -32,3 +32,8 @@ def test_mentions_read_into_name_kind_and_title(mention, name, kind, title):
 
 def test_pronouns_are_flagged_for_resolution():
     assert parse(["she"]).pronoun and parse(["they"]).pronoun
+
+
+def test_surname_that_is_also_a_title():
+    p = parse(["Gov.", "Maura", "Dean"])
+    assert (p.name, p.kind, p.title) == ("Maura Dean", "person", "Gov.")

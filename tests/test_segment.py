@@ -123,3 +123,11 @@ def test_photo_credits_and_contributor_lines_are_not_claims():
 )
 def test_time_of_day(text, expected):
     assert texts(text) == expected
+
+
+def test_timestamps_and_network_datelines_are_not_claims():
+    text = (
+        "Storm pounds coast\n\nUpdated 3:45 PM EST, November 2, 2026\n\n"
+        "(CNN) — Flights were canceled at Logan Airport, officials said.\n"
+    )
+    assert texts(text) == ["Storm pounds coast", "Flights were canceled at Logan Airport, officials said."]
