@@ -262,6 +262,3 @@ class Registry:
                 return
         if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
             self.resolve(subject, position)
-
-    def recent_speaker(self) -> Source | None:
-        return self._recent[-1] if self._recent else None

@@ -19,15 +19,6 @@ VERDICTS: dict[str, str] = {
     "false": "False (1)",
     "unverifiable": "Unverifiable (no rating)",
 }
-VERDICT_RATING: dict[str, int | None] = {
-    "true": 5,
-    "mostly_true": 4,
-    "half_true": 3,
-    "misleading": 2,
-    "mostly_false": 2,
-    "false": 1,
-    "unverifiable": None,
-}
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "articles": (
