@@ -341,6 +341,19 @@ def find(outside: str) -> Found | None:
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
             words = _according(toks, i + 2)
             if words:
+                k = i + 2 + len(words)
+                name = _np_after(toks, k + 1) if k < len(toks) and toks[k] == "," else []
+                after = toks[k + 1 + len(name) : k + 2 + len(name)]
+                closed = not after or after[0] in (",", ".", ";", "!", "?")  # not "..., Benton steered ..."
+                if (
+                    name
+                    and closed
+                    and all(is_cap(w) or base(w) in NAME_PARTICLES for w in name)
+                    and not is_cap(words[-1])
+                ):
+                    # "according to the plant's owner, Atlantic Power": the name, with the role as title
+                    role = words[1:] if base(words[0]) in DETERMINERS else words
+                    return Found("according to", "according", name, title=" ".join(role))
                 return Found("according to", "according", words)
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"

@@ -347,3 +347,12 @@ def test_a_sentence_opening_with_a_preposition_names_no_person():
         "“It has been a privilege,” Patel said.\n"
     )
     assert analyze(text).claims[-1].source.name == "Anil Patel"
+
+
+def test_according_to_a_role_then_its_name():
+    owner, indictment = analyze(
+        "About 180 workers lost their jobs, according to the plant’s owner, Atlantic Power.\n\n"
+        "According to the indictment, Benton steered three contracts to a friend.\n"
+    ).claims
+    assert owner.source.name == "Atlantic Power" and owner.source.title == "plant’s owner"
+    assert indictment.source.name == "indictment"
