@@ -18,6 +18,7 @@ from claims.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
 _HAS_WORD = re.compile(r"\w")
+_WIRE_FOOTER = re.compile(r"(?:SOURCE|CONTACT)\b")  # press-release wire footers, in capitals
 _TIMESTAMP = re.compile(r"(?:Updated|Published|Posted|Last updated|First published)\b[^.\n]*\d", re.I)
 _BULLET = re.compile(r"(?:[•·▪◦*–—-]|\d{1,2}[.)])\s")  # a list item starts its own paragraph
 _TERMINAL = frozenset('.!?:;"”’»)…')
@@ -86,8 +87,8 @@ def _skip_space(text: str, i: int, end: int) -> int:
 
 
 def _is_furniture(line: str) -> bool:
-    if _TIMESTAMP.match(line) and len(line) < 100 and not line.endswith("."):
-        return True  # "Updated 3:45 PM EST, November 2, 2026"
+    if (_TIMESTAMP.match(line) or _WIRE_FOOTER.match(line)) and len(line) < 100 and not line.endswith("."):
+        return True  # "Updated 3:45 PM EST, November 2, 2026", "SOURCE Solvia Health"
     low = line.lower().lstrip("([ ")
     if len(line) < 200 and (
         low.startswith(lexicon().furniture) or low.rstrip(" )").endswith(lexicon().furniture_endings)

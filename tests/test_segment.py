@@ -131,3 +131,11 @@ def test_timestamps_and_network_datelines_are_not_claims():
         "(CNN) — Flights were canceled at Logan Airport, officials said.\n"
     )
     assert texts(text) == ["Storm pounds coast", "Flights were canceled at Logan Airport, officials said."]
+
+
+def test_press_release_footers_are_not_claims():
+    text = (
+        "Solvia Health operates 112 clinics.\n\nMedia contact: Jordan Lee, press@solvia.example\n\n"
+        "SOURCE Solvia Health\n\n###\n\nSource code for the app was leaked.\n"
+    )
+    assert texts(text) == ["Solvia Health operates 112 clinics.", "Source code for the app was leaked."]
