@@ -30,7 +30,7 @@ QMARK = "\ue000"
 _BE = words("be")
 _SKIP_BEFORE_VERB = words("skip_before_verb")
 _TIME = words("time")
-_ABBR_DOT = words("abbreviation_dot")
+_ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
 _STOP_CAPS = words("clause_openers")
 _VIA = re.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"

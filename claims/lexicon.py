@@ -82,9 +82,6 @@ class Lexicon:
     furniture: tuple[str, ...]
     furniture_endings: tuple[str, ...]
 
-    def is_speech(self, form: str) -> bool:
-        return form in self.speech_core or form in self.speech_content
-
 
 def _forms(lines: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}

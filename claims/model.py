@@ -7,10 +7,7 @@ tested alone and the storage and presentation layers depend on one shape.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Literal
 
-ClaimType = Literal["reported_fact", "official_quote", "editorial_assertion"]
-SourceKind = Literal["person", "organization", "media", "document", "anonymous", "unspecified"]
 CLAIM_TYPES: tuple[str, ...] = ("reported_fact", "official_quote", "editorial_assertion")
 SOURCE_KINDS: tuple[str, ...] = ("person", "organization", "media", "document", "anonymous", "unspecified")
 
@@ -49,17 +46,6 @@ class Source:
 
     def to_dict(self) -> dict:
         return {"name": self.name, "kind": self.kind, "title": self.title}
-
-
-@dataclass(slots=True)
-class Attribution:
-    """An attribution cue found in one sentence and the mention it points at."""
-
-    cue: str
-    cue_kind: Literal["speech", "according", "finding", "statement", "block", "inherited"]
-    mention: str | None
-    source: Source | None = None
-    via: str | None = None
 
 
 @dataclass(slots=True)

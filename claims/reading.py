@@ -48,8 +48,3 @@ def read_bytes(path: str) -> tuple[bytes, str]:
         return p.read_bytes(), path
     except OSError as exc:
         raise ClaimsError(f"{path}: cannot be read ({exc.strerror})") from None
-
-
-def read_text(path: str) -> str:
-    data, label = read_bytes(path)
-    return decode(data, label)

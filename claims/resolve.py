@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from claims.lexicon import lexicon, words
-from claims.mentions import Parsed, base
+from claims.mentions import NAME_PARTICLES, Parsed, base
 from claims.model import Source
 
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:de|van|von|der|da|del|la|le|di|al|bin)\b))+"
+    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
 _COMPANY_NAME = re.compile(
     r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"

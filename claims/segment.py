@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from claims.lexicon import alternation, lexicon, words
 from claims.model import Sentence
@@ -108,17 +109,12 @@ def _first_word(text: str, i: int, end: int) -> str:
     return text[j:k]
 
 
-_ATTRIB_TAIL: re.Pattern[str] | None = None
-
-
+@cache
 def _attribution_tail() -> re.Pattern[str]:
     """`“Why now?” Smith asked.` must not split after the question mark."""
-    global _ATTRIB_TAIL
-    if _ATTRIB_TAIL is None:
-        lex = lexicon()
-        verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
-        _ATTRIB_TAIL = re.compile(rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]")
-    return _ATTRIB_TAIL
+    lex = lexicon()
+    verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
+    return re.compile(rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]")
 
 
 def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool:
