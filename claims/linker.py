@@ -17,13 +17,12 @@ from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from claims.lexicon import lexicon
-from claims.model import Source
+from claims.model import BODY_KINDS, Source
 
 _FUZZY_PERSON = 90
 _FUZZY_BODY = 94
 _CORPORATE = {"inc", "corp", "co", "ltd", "llc", "plc", "company", "corporation"}
 _SCOPED_KINDS = {"anonymous", "unspecified"}
-BODY_KINDS = ("organization", "media", "document")
 
 
 def key(name: str) -> str:

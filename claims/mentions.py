@@ -21,6 +21,7 @@ NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
+SPOKES_ROLES = words("spokes_roles")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
 _CAMEL = re.compile(r"[a-z][A-Z]")
 
@@ -198,7 +199,7 @@ def parse(words: list[str]) -> Parsed | None:
                 return parse(rest)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
-            if head and head[-1] in ("spokesman", "spokeswoman", "spokesperson") and b == "for":
+            if head and head[-1] in SPOKES_ROLES and b == "for":
                 body = parse(rest)
                 if body and body.kind == "organization":
                     body.title = " ".join(core[:i])
@@ -259,7 +260,7 @@ def parse(words: list[str]) -> Parsed | None:
         core = core[1:]  # "Some parents": the canonical name drops the quantifier, like an article
     phrase = " ".join(core)
     hb = base(_head(core))
-    if hb in ("spokesman", "spokeswoman", "spokesperson", "representative") and len(core) >= 2:
+    if hb in SPOKES_ROLES and len(core) >= 2:
         body = core[:-1]
         if is_cap(body[-1]):  # "a Pentagon spokesman": the body, with the role as title
             return Parsed(mention, " ".join(body), "organization", title=core[-1])

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 
 CLAIM_TYPES: tuple[str, ...] = ("reported_fact", "official_quote", "editorial_assertion")
 SOURCE_KINDS: tuple[str, ...] = ("person", "organization", "media", "document", "anonymous", "unspecified")
+BODY_KINDS: tuple[str, ...] = ("organization", "media", "document")  # sources that are bodies, not people
 
 
 @dataclass(slots=True)

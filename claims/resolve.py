@@ -11,7 +11,7 @@ import re
 
 from claims.lexicon import lexicon, words
 from claims.mentions import NAME_PARTICLES, Parsed, base
-from claims.model import Source
+from claims.model import BODY_KINDS, Source
 
 _NAME_RUN = re.compile(
     r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
@@ -101,7 +101,7 @@ class Registry:
         if p.kind == "person":
             return self._touch(self._person(p, position))
         if p.carrier:
-            bodies = [s for s in reversed(self._recent) if s.kind in ("organization", "media", "document")]
+            bodies = [s for s in reversed(self._recent) if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
         if p.generic:
             head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
