@@ -188,7 +188,7 @@ def show(
     if fmt is Format.table:
         outlet = f" — {art['outlet']}" if art.get("outlet") else ""
         emit(
-            rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["id", "verdict", "changed"]
+            rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["seq", "verdict", "changed"], key="id"
         )
         if art.get("previous_id"):
             typer.echo(

@@ -71,29 +71,35 @@ def to_csv(rows: Iterable[dict], fields: list[str] = CSV_FIELDS) -> str:
     return buf.getvalue()
 
 
+def _console():
+    """The terminal's width when there is one; a wide page when piped."""
+    from rich.console import Console
+
+    return Console() if sys.stdout.isatty() else Console(width=200)
+
+
 def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | None = None, key: str = "seq") -> None:
     """Print claims as a table: type in colour, source, cue (and extra columns);
     `key` names the first column (the claim's position, or its database id)."""
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console() if sys.stdout.isatty() else Console(width=200)
+    console = _console()
     t = Table(title=title, show_lines=False, expand=True)
     t.add_column("#" if key == "seq" else key, justify="right", no_wrap=True)
-    t.add_column("type", no_wrap=True)
-    t.add_column("source", max_width=30)
-    t.add_column("cue", no_wrap=True, max_width=14)
+    t.add_column("type", overflow="fold")
+    t.add_column("source", max_width=30, overflow="fold")
+    t.add_column("cue", max_width=14, overflow="fold")
     for col in extra or []:
-        t.add_column(col)
-    t.add_column("claim", ratio=3, min_width=40)
+        t.add_column(col, overflow="fold")
+    t.add_column("claim", ratio=3, overflow="fold")  # wraps: a claim is never cut to "…"
     for r in rows:
         src = r.get("source") or {}
         name = src.get("name") if isinstance(src, dict) else src
         kind = src.get("kind") if isinstance(src, dict) else r.get("source_kind")
         who = escape(f"{name} ({kind})") if name else "-"
         style = TYPE_STYLE.get(r["type"], "white")
-        cells = [str(r.get("seq") or r.get("id")), f"[{style}]{r['type']}[/]", who, escape(r.get("cue") or "-")]
+        cells = [str(r.get(key)), f"[{style}]{r['type']}[/]", who, escape(r.get("cue") or "-")]
         cells += [escape(str(r.get(c) if r.get(c) is not None else "-")) for c in extra or []]
         cells.append(escape(r["text"]))
         t.add_row(*cells)

@@ -440,3 +440,35 @@ def test_stored_claims_csv_has_ids_status_and_verdict(dbfile):
     assert row["source"] == "Angela Ruiz"
     table = cli("list", "--db", dbfile, "--limit", "5").stdout
     assert "id" in table.splitlines()[1]
+
+
+def test_cli_tables_show_database_ids_not_positions(dbfile):
+    """`claims list/show` tables must print the id that `claims review` takes."""
+    assert cli("add", ARTICLES, "--db", dbfile).exit_code == 0
+    assert cli("add", EXAMPLES / "riverton-water.txt", "--db", dbfile).exit_code == 0
+    db = connect(str(dbfile))
+    art = db.execute("SELECT MAX(id) FROM articles").fetchone()[0]
+    ids = [r[0] for r in db.execute("SELECT id FROM claims WHERE article_id = ? ORDER BY seq", [art])]
+    assert ids[0] > 1  # the last article's claims do not start at 1
+    listed = cli("list", "--article", art, "--db", dbfile, "--limit", 3)
+    first_cells = [ln.split("│")[1].strip() for ln in listed.stdout.splitlines() if ln.count("│") > 3]
+    assert [c for c in first_cells if c.isdigit()][:3] == [str(i) for i in ids[:3]]
+    shown = cli("show", art, "--db", dbfile)
+    first_cells = [ln.split("│")[1].strip() for ln in shown.stdout.splitlines() if ln.count("│") > 3]
+    assert str(ids[0]) in first_cells and "1" not in first_cells[:2]
+
+
+def test_table_wraps_claim_text_in_a_narrow_terminal(dbfile, monkeypatch):
+    from claims import render
+
+    monkeypatch.setenv("COLUMNS", "80")
+    rows = [{"id": 7, "type": "reported_fact", "source": None, "cue": None, "text": "word " * 40}]
+    import io
+
+    from rich.console import Console
+
+    buf = io.StringIO()
+    monkeypatch.setattr(render, "_console", lambda: Console(file=buf, width=80), raising=False)
+    render.table(rows, key="id")
+    out = buf.getvalue()
+    assert "…" not in out and out.count("word") == 40
