@@ -7,9 +7,10 @@ quotation never look like the attribution of the quotation itself.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims import mentions
 from claims.lexicon import alternation, lexicon, words
@@ -37,7 +38,7 @@ _VIA = re.compile(
     r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
     r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on"
     r"|interviewed\s+by|polled\s+by|surveyed\s+by|quoted\s+by))"
-    r"\s+(?:the\s+)?([A-Z][\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?[A-Z][\w&.'’\-]*)*)"
+    r"\s+(?:the\s+)?(\p{Lu}[\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?\p{Lu}[\w&.'’\-]*)*)"
 )
 _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
@@ -49,7 +50,7 @@ _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
-_HEADLINE_SPEAKER = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*)\s*:\s*\ue000")
+_HEADLINE_SPEAKER = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     rf"(?:{alternation(lexicon().carrier_nouns)})\b(?:\s+[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"

@@ -6,8 +6,9 @@ segment -> quotations -> attribution cues -> speaker resolution -> type.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims import attribution, classify, mentions, segment
 from claims.lexicon import words
@@ -18,8 +19,8 @@ from claims.resolve import Registry
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
 _TERM_INTRO = words("term_intro")
-_OPENS_WITH_NAME = re.compile(r"[“\"‘'(]?[A-Z][\w.’'\-]*\s+[A-Z]")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+_OPENS_WITH_NAME = re.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)\b")
 _FUNCTION_WORDS = words("function_words")
 
 

@@ -5,10 +5,11 @@ a name, a title and a source kind.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.lexicon import lexicon, words
 
@@ -22,8 +23,12 @@ LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
 SPOKES_ROLES = words("spokes_roles")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]+\Z")
-_CAMEL = re.compile(r"[a-z][A-Z]")
+_CLAUSE_OPENERS = words("clause_openers")
+_ACRONYM = re.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
+_CAMEL = re.compile(r"\p{Ll}\p{Lu}")
+_SURNAME_PREFIX = re.compile(
+    "(?i:" + "|".join(re.escape(p) for p in sorted(words("surname_prefixes"), key=len, reverse=True)) + r")\p{Lu}"
+)
 
 
 @cache
@@ -121,9 +126,31 @@ def classify_proper(name_words: list[str]) -> str:
         return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
         return "document"
-    if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _CAMEL.search(name_words[0])):
+    if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _camel_brand(name_words[0])):
         return "organization"  # "UN", "FactSet", "YouTube"
     return "person"
+
+
+def _camel_brand(word: str) -> bool:
+    """ "YouTube", "FactSet": a capital inside the word that is not a surname's ("McCallum", "DeBoer")."""
+    m = _CAMEL.search(word)
+    return bool(m) and not (_SURNAME_PREFIX.match(word) and _SURNAME_PREFIX.match(word).end() == m.end())
+
+
+def drop_openers(words: list[str]) -> list[str]:
+    """A name without the sentence openers glued before it ("But Green", "Perhaps
+    Tracy", "Knowing Bardos"): closed-class openers, and capitalised adverbs and
+    participles ("-ly", "-ing") that are no one's first name."""
+    lex = lexicon()
+    i = 0
+    while i < len(words) - 1 and is_cap(words[i]) and is_cap(words[i + 1]):
+        b = base(words[i])
+        first_name = b in lex.female_names or b in lex.male_names
+        if b in lex.starters or b in _CLAUSE_OPENERS or (b.endswith(("ly", "ing")) and len(b) > 4 and not first_name):
+            i += 1
+            continue
+        break
+    return words[i:]
 
 
 def postmodifier_start(lows: list[str]) -> int | None:
@@ -175,6 +202,7 @@ def _head(core: list[str]) -> str:
 
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
+    words = drop_openers(words)
     if not words:
         return None
     lex = lexicon()

@@ -7,17 +7,17 @@ mentioned most recently.
 
 from __future__ import annotations
 
-import re
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.lexicon import lexicon, words
-from claims.mentions import NAME_PARTICLES, Parsed, base
+from claims.mentions import NAME_PARTICLES, Parsed, base, classify_proper, drop_openers
 from claims.model import BODY_KINDS, Source
 
 _NAME_RUN = re.compile(
-    r"\b[A-Z][\w’'\-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
+    r"\b\p{Lu}[\w’'\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
 _COMPANY_NAME = re.compile(
-    r"((?:[A-Z][\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
+    r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
 _FEMALE_MARKERS = words("female_markers")
 _MALE_MARKERS = words("male_markers")
@@ -31,6 +31,30 @@ _CORPORATE = re.compile(r"\s+(?:inc|corp|co|ltd|llc|plc|company|corporation)\.?$
 def _norm(name: str) -> str:
     """Comparison form of a name: case, punctuation and "Inc." folded."""
     return _CORPORATE.sub("", " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split()))
+
+
+def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Every full personal name the text writes, by surname, built in one pass:
+    runs of capitalised words without the openers, titles and honorifics that
+    precede them ("But Green", "DUP MP Nigel Dodds" -> "Nigel Dodds")."""
+    lex = lexicon()
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in _NAME_RUN.finditer(text):
+        parts = drop_openers(m.group().split())
+        cut = max((k + 1 for k, w in enumerate(parts) if base(w) in lex.titles or base(w) in lex.honorifics), default=0)
+        parts = parts[cut:]
+        while parts and base(parts[0]) in lex.starters:
+            parts.pop(0)
+        if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
+            continue
+        parts[-1] = base_case(parts[-1])
+        out.setdefault(parts[-1], []).append((m.start(), " ".join(parts)))
+    return out
+
+
+def base_case(word: str) -> str:
+    """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
+    return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
 class Registry:
@@ -68,18 +92,10 @@ class Registry:
         return [s for s in reversed(self._recent) if s.kind == "person"]
 
     def _full_name_for(self, token: str, before: int) -> str | None:
-        """A full name in the text that ends (or starts) with a lone surname."""
+        """A full name in the text that ends with a lone surname ("Nadeau" ->
+        "Marie Nadeau"): the last one before the position, else the first after."""
         if self._candidates is None:
-            self._candidates = {}
-            lex = lexicon()
-            for m in _NAME_RUN.finditer(self.text):
-                parts = m.group().split()
-                while parts and (
-                    base(parts[0]) in lex.titles or base(parts[0]) in lex.honorifics or base(parts[0]) in lex.starters
-                ):
-                    parts.pop(0)
-                if len(parts) >= 2:
-                    self._candidates.setdefault(parts[-1], []).append((m.start(), " ".join(parts[-3:])))
+            self._candidates = _full_names(self.text)
         options = self._candidates.get(token, [])
         earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
         return earlier[-1] if earlier else None
@@ -194,7 +210,7 @@ class Registry:
     def role_holder(self, role: str, before: int) -> str | None:
         """The name that a role noun ("the minister") stands for, from a
         "Finance Minister Rachel Adeyemi" mention earlier in the text."""
-        pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:[A-Z][\w’'\-]+\s?){1,3})")
+        pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
         found = None
         for m in pattern.finditer(self.text):
             name = m.group(1).strip()
@@ -215,7 +231,7 @@ class Registry:
                 found = (m.start(), " ".join(words))
         nouns = "|".join(sorted(lexicon().company_nouns))
         # "Italian startup Veltro", "the retailer Acme"
-        for m in re.finditer(rf"\b(?:{nouns})\s+((?:[A-Z][\w&’'\-]*\s?){{1,4}})", self.text[:before]):
+        for m in re.finditer(rf"\b(?:{nouns})\s+((?:\p{{Lu}}[\w&’'\-]*\s?){{1,4}})", self.text[:before]):
             if found is None or m.start() > found[0]:
                 found = (m.start(), m.group(1).strip())
         return found[1] if found else None
@@ -223,7 +239,7 @@ class Registry:
     def body_named(self, head: str, before: int) -> str | None:
         """The full name a generic body noun ("the hospital", "the library")
         stands for: the last capitalised name in the text ending with it."""
-        pattern = re.compile(r"((?:[A-Z][\w.’'\-]*\s+){1,5})" + re.escape(head.capitalize()) + r"\b")
+        pattern = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){1,5})" + re.escape(head.capitalize()) + r"\b")
         found = None
         for m in pattern.finditer(self.text, 0, before):
             words = m.group(1).split()

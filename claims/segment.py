@@ -10,9 +10,10 @@ what makes it fast enough to run on whole archives.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.lexicon import alternation, lexicon, words
 from claims.model import Sentence
@@ -28,17 +29,17 @@ _OPENING = "\"“‘«(['"
 _BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]]*(?=\s)")
 _DATELINE = re.compile(
     r"""(?:
-        [A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+)*                      # CITY
-        (?:,\ [A-Z][A-Za-z.'’\-]+(?:\ [A-Z][A-Za-z.'’\-]+)*)?         # , Region
-        (?:,\ [A-Z][a-z]{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?            # , Nov. 3, 2026
+        \p{Lu}[\p{Lu}.'’\-]+(?:\ \p{Lu}[\p{Lu}.'’\-]+)*                      # CITY
+        (?:,\ \p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+)*)?         # , Region
+        (?:,\ \p{Lu}\p{Ll}{2,8}\.?\ \d{1,2}(?:,\ \d{4})?)?            # , Nov. 3, 2026
         \ ?(?:\([^()\n]{1,40}\)|/[^/\n]{1,40}/)?                      # (Reuters) /PRNewswire/
-      | [A-Z][a-z]+(?:\ [A-Z][a-z]+){0,2}(?:,\ [A-Z][a-z]+)?\ ?\([A-Za-z .&\-]{1,30}\)  # City (AP)
-      | \([A-Z][A-Za-z .&\-]{1,20}\)                                       # (CNN)
+      | \p{Lu}\p{Ll}+(?:\ \p{Lu}\p{Ll}+){0,2}(?:,\ \p{Lu}\p{Ll}+)?\ ?\([\p{L} .&\-]{1,30}\)  # City (AP)
+      | \(\p{Lu}[\p{L} .&\-]{1,20}\)                                       # (CNN)
     )
     \ *(?:--|[-–—•|])\ +""",
     re.X,
 )
-_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z][\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
+_BYLINE = re.compile(r"(?:By|BY)\s+\p{Lu}[\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ def _attribution_tail() -> re.Pattern[str]:
     """`“Why now?” Smith asked.` must not split after the question mark."""
     lex = lexicon()
     verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
-    return re.compile(rf"(?:(?:[A-Z][\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+[A-Z]")
+    return re.compile(rf"(?:(?:\p{{Lu}}[\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+\p{{Lu}}")
 
 
 def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool:
