@@ -7,6 +7,8 @@ mentioned most recently.
 
 from __future__ import annotations
 
+import bisect
+
 import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.lexicon import lexicon, words
@@ -19,6 +21,7 @@ _NAME_RUN = re.compile(
 _COMPANY_NAME = re.compile(
     r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
+_CAP_WORD = re.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
 _MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
@@ -67,6 +70,7 @@ class Registry:
         self._recent: list[Source] = []  # most recent last
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
         self._gender_seen: dict[int, str] = {}
+        self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
@@ -107,6 +111,7 @@ class Registry:
             if p.name in ("he", "him", "she", "her"):
                 wanted = "f" if p.name in ("she", "her") else "m"
                 people = [s for s in self._people() if self._gender(s) in (wanted, None)]
+                people.sort(key=lambda s: self._last_mention(s, position), reverse=True)
                 if people:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
@@ -248,6 +253,21 @@ class Registry:
             if words:
                 found = " ".join(words + [head.capitalize()])
         return found
+
+    def _last_mention(self, src: Source, before: int) -> int:
+        """Where the text last names a person before a position: a pronoun
+        points to the person written last, not the one resolved last."""
+        if self._mentioned is None:
+            self._mentioned = {}
+            for m in _CAP_WORD.finditer(self.text):
+                self._mentioned.setdefault(base_case(m.group()), []).append(m.start())
+        last = -1
+        for name in (src.name, *src.aliases):
+            spots = self._mentioned.get(base_case(name.split()[-1]), [])
+            k = bisect.bisect_left(spots, before)
+            if k:
+                last = max(last, spots[k - 1])
+        return last
 
     def _gender(self, src: Source) -> str | None:
         """The pronoun a person takes, from the text: a pronoun already resolved

@@ -21,6 +21,11 @@ from claims.model import Sentence
 _LINE = re.compile(r"[^\r\n]+")
 _HAS_WORD = re.compile(r"\w")
 _WIRE_FOOTER = re.compile(r"(?:SOURCE|CONTACT)\b")  # press-release wire footers, in capitals
+_NAME_WORD = r"\p{Lu}[\p{L}.'’\-]*"
+_CREDIT = re.compile(  # "(Steve Lawrence/CBC)", "Chris Young/The Canadian Press.", "Marley Jay, The Associated Press"
+    rf"\(?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*(?:/|,)\s*(?:The\s+|THE\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\.?\)?\.?"
+)
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # a video's running time under its player
 _TIMESTAMP = re.compile(r"(?:Updated|Published|Posted|Last updated|First published)\b[^.\n]*\d", re.I)
 _BULLET = re.compile(r"(?:[•·▪◦*–—-]|\d{1,2}[.)])\s")  # a list item starts its own paragraph
 _TERMINAL = frozenset('.!?:;"”’»)…')
@@ -88,6 +93,14 @@ def _skip_space(text: str, i: int, end: int) -> int:
     return i
 
 
+def _outlet_tail(line: str) -> bool:
+    """ "Marley Jay, The Associated Press": a credit's second half names an outlet."""
+    from claims.mentions import is_media
+
+    tail = line.split(",", 1)[1].strip().rstrip(".")
+    return is_media(tail) or tail.split()[-1:] in (["Press"], ["Post"], ["News"], ["Times"])
+
+
 def _is_furniture(line: str) -> bool:
     if (_TIMESTAMP.match(line) or _WIRE_FOOTER.match(line)) and len(line) < 100 and not line.endswith("."):
         return True  # "Updated 3:45 PM EST, November 2, 2026", "SOURCE Solvia Health"
@@ -96,6 +109,12 @@ def _is_furniture(line: str) -> bool:
         low.startswith(lexicon().furniture) or low.rstrip(" )").endswith(lexicon().furniture_endings)
     ):
         return True
+    if _DURATION.fullmatch(line.strip()):
+        return True
+    if "/" in line or line.count(",") == 1:
+        credit = _CREDIT.fullmatch(line.strip())
+        if credit and ("/" in line or _outlet_tail(line)):
+            return True
     m = _BYLINE.fullmatch(line)
     return bool(m) and len(line.split()) <= 12 and not line.endswith(".")
 
