@@ -275,14 +275,18 @@ def _characterises(toks: list[str], i: int) -> bool:
     return False
 
 
-def _has_content(toks: list[str], i: int) -> bool:
-    """Does content (a that-clause, quotation, colon) follow or precede the verb?"""
+def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
+    """Does content (a that-clause, quotation, colon) follow or precede the verb?
+    A quotation may stand before a long subject ("“…,” then-Surrey mayoral
+    candidate Doug McCallum responded") or after an adverbial ("joked in his
+    turn to answer the question, “…”")."""
     window = toks[i + 1 : i + 9]
     if any(t in (QMARK, ":") for t in window[:4]) or "that" in (t.lower() for t in window):
         return True
-    if i + 1 < len(toks) and toks[i + 1] == "," and QMARK in toks[i + 1 : i + 4]:
+    after = toks[i + 1 : i + 16]
+    if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
-    return QMARK in toks[max(0, i - 6) : i]
+    return QMARK in toks[max(0, i - max(6, subject + 4)) : i]
 
 
 def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
@@ -494,7 +498,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
     )  # "..., study finds": the clause before the comma is the content
     characterised = lex.speech_content.get(low) in _CHARACTERISING and _characterises(toks, i + span - 1)
-    if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1)):
+    if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1, len(words))):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling

@@ -12,7 +12,7 @@ import bisect
 import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.lexicon import lexicon, words
-from claims.mentions import NAME_PARTICLES, Parsed, base, classify_proper, drop_openers
+from claims.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers
 from claims.model import BODY_KINDS, Source
 
 _NAME_RUN = re.compile(
@@ -23,6 +23,8 @@ _COMPANY_NAME = re.compile(
 )
 _CAP_WORD = re.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
+_PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not the last body named
+_PLACES = countries()
 _MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
@@ -95,12 +97,15 @@ class Registry:
     def _people(self) -> list[Source]:
         return [s for s in reversed(self._recent) if s.kind == "person"]
 
+    def _index(self) -> dict[str, list[tuple[int, str]]]:
+        if self._candidates is None:
+            self._candidates = _full_names(self.text)
+        return self._candidates
+
     def _full_name_for(self, token: str, before: int) -> str | None:
         """A full name in the text that ends with a lone surname ("Nadeau" ->
         "Marie Nadeau"): the last one before the position, else the first after."""
-        if self._candidates is None:
-            self._candidates = _full_names(self.text)
-        options = self._candidates.get(token, [])
+        options = self._index().get(token, [])
         earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
         return earlier[-1] if earlier else None
 
@@ -143,6 +148,9 @@ class Registry:
                 named = self.body_named(head, position)
                 if named:  # "the hospital" -> "St. Mary's Hospital"
                     return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
+                bodies = [s for s in reversed(self._recent) if s.kind == "organization" and _norm(s.name) not in _PLACES]
+                if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
+                    return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
@@ -218,8 +226,8 @@ class Registry:
         pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
         found = None
         for m in pattern.finditer(self.text):
-            name = m.group(1).strip()
-            if name[:1].isupper() and len(name.split()) >= 2:
+            name = base_case(m.group(1).strip())
+            if name[:1].isupper() and (len(name.split()) >= 2 or name in (self._candidates or self._index())):
                 found = name
                 if m.start() >= before:
                     break  # nothing earlier: the first naming after it (a headline's "Judge")
