@@ -24,6 +24,7 @@ HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
 SPOKES_ROLES = words("spokes_roles")
 _CLAUSE_OPENERS = words("clause_openers")
+_AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
 _ACRONYM = re.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
 _CAMEL = re.compile(r"\p{Ll}\p{Lu}")
 _SURNAME_PREFIX = re.compile(
@@ -212,6 +213,13 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, words[0].lower(), "person", pronoun=True)
     had_det = base(words[0]) in DETERMINERS
     core = words[1:] if had_det else list(words)
+    affiliated = _affiliation(core)
+    if affiliated is not None:  # "Kent Moore at the University of Toronto", "Richard Shelby of Alabama"
+        person = parse(words[: len(words) - len(core) + affiliated])
+        if person is not None and person.kind == "person":
+            rest = " ".join(core[affiliated:])
+            person.title = f"{person.title} {rest}" if person.title else rest
+            return person
     # "a report from X", "a briefing given by X", "a spokesman for X"
     for i, w in enumerate(core):
         b = base(w)
@@ -308,6 +316,21 @@ def parse(words: list[str]) -> Parsed | None:
         # "the judge", or a bare role noun in a headline ("Judge rules ...")
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
+    return None
+
+
+def _affiliation(core: list[str]) -> int | None:
+    """Where a prepositional affiliation after a personal name starts ("Tim
+    Guest with the Nova Scotia Health Authority"); None inside a body's own
+    name ("University of Toronto", "Bank of Canada")."""
+    for i in range(2, len(core) - 1):
+        if core[i].lower() in _AFFILIATION and all(is_cap(w) for w in core[i - 2 : i]):
+            name = core[:i]
+            j = len(name)
+            while j > 0 and is_cap(name[j - 1]) and base(name[j - 1]) not in lexicon().titles:
+                j -= 1
+            if len(name) - j >= 2 and classify_proper(name[j:]) == "person":
+                return i
     return None
 
 
