@@ -1,11 +1,13 @@
-"""The `claims` command line: split, add, show, list, sources, review, serve."""
+"""The `claims` command line: split, add, show, list, sources, review, serve, eval."""
 
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
@@ -188,7 +190,11 @@ def show(
     if fmt is Format.table:
         outlet = f" — {art['outlet']}" if art.get("outlet") else ""
         emit(
-            rows, fmt, title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}", extra=["seq", "verdict", "changed"], key="id"
+            rows,
+            fmt,
+            title=f"[{art['id']}] {art['title'] or '(untitled)'}{outlet}",
+            extra=["seq", "verdict", "changed"],
+            key="id",
         )
         if art.get("previous_id"):
             typer.echo(
@@ -400,6 +406,94 @@ def reviewers_add(
     path = reviewers.accounts_path(resolve_path(db_path))
     reviewers.add(path, name, password)
     typer.echo(f"reviewer {name} can sign in ({path})")
+
+
+class EvalFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _gold_paths(paths: list[str]) -> list[Path]:
+    """Gold files as given, with a folder replaced by the *.json files in it."""
+    out: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(path.glob("*.json"))
+            if not found:
+                raise ClaimsError(f"{p}: no gold files (*.json) in this folder")
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def _read_json(path: Path) -> object:
+    from claims.reading import decode, read_bytes
+
+    data, label = read_bytes(str(path))
+    try:
+        return json.loads(decode(data, label))
+    except json.JSONDecodeError as exc:
+        raise ClaimsError(f"{label}: not JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+
+
+def _saved_predictions(where: str, golds: list[Path]) -> dict[str, list[dict]]:
+    """Predictions saved from a run (`claims split --format json` or another
+    tool): one file for one gold file, or a folder of files named like the gold files."""
+    from claims.evaluate import parse_predictions
+    from claims.reading import decode, read_bytes
+
+    folder = Path(where)
+    if not folder.is_dir() and len(golds) != 1:
+        raise ClaimsError(f"{where}: with several gold files, --predictions must be a folder of files named like them")
+    out: dict[str, list[dict]] = {}
+    for g in golds:
+        data, label = read_bytes(str(folder / g.name if folder.is_dir() else folder))
+        out[str(g)] = parse_predictions(decode(data, label), label)
+    return out
+
+
+@app.command("eval")
+@friendly
+def eval_(
+    paths: Annotated[list[str], typer.Argument(help="Gold files in the GUIDE format (*.json), or folders of them")],
+    fmt: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="table for people; json for tools")
+    ] = EvalFormat.table,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list each claim where engine and labeller disagree")
+    ] = False,
+    predictions: Annotated[
+        str | None,
+        typer.Option(
+            help="Score saved predictions (a JSON file, or a folder named like the gold files) instead of the engine"
+        ),
+    ] = None,
+) -> None:
+    """Score the engine against hand-labelled articles (the metrics of the shared score.py)."""
+    from claims.evaluate import evaluate, metrics
+
+    files = _gold_paths(paths)
+    golds = [(str(f), _read_json(f)) for f in files]
+    saved = _saved_predictions(predictions, files) if predictions else None
+    tally = evaluate(golds, saved)
+    result = metrics(tally)
+    if fmt is EvalFormat.json:
+        doc = {"files": [str(f) for f in files], **result.to_dict()}
+        if verbose:
+            doc["disagreements"] = [d.to_dict() for d in tally.disagreements]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return
+    if verbose:
+        for f in files:
+            mine = [d for d in tally.disagreements if d.article == str(f)]
+            if mine:
+                typer.echo(f"{f.name}: {len(mine)} disagreement{'s' if len(mine) > 1 else ''}")
+            for d in mine:
+                typer.echo(d.line())
+    for line in result.lines():
+        typer.echo(line)
 
 
 def main() -> None:

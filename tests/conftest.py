@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import socket
 import time
 import urllib.request
@@ -9,7 +10,8 @@ import pytest
 
 ARTICLES = Path(__file__).parent / "articles"
 EXAMPLES = Path(__file__).parent.parent / "examples"
-GOLD = Path(__file__).parent.parent.parent / "shared" / "gold"
+# The shared gold set beside the checkout (../shared/gold), or where CLAIMS_SHARED_GOLD says (a worktree elsewhere).
+GOLD = Path(os.environ.get("CLAIMS_SHARED_GOLD") or Path(__file__).parent.parent.parent / "shared" / "gold")
 
 
 @pytest.fixture
