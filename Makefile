@@ -28,7 +28,7 @@ demo: install
 	$(BIN)/claims serve --db $(DB) --port $(PORT)
 
 lint: install
-	$(BIN)/ruff check claims tests benchmarks
+	$(BIN)/ruff check claims tests benchmarks tools
 
 test: install chromium lint
 	$(BIN)/python -m pytest -q

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
-from claims import attribution, classify, mentions, segment
+from claims import attribution, classify, mentions, opinion, segment
 from claims.lexicon import words
 from claims.model import Analysis, Claim, Quote, Sentence, Source
 from claims.quotes import find_quotes
@@ -142,10 +142,9 @@ def _is_term(text: str, q: Quote) -> bool:
 
 
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
-    scores = {n: classify.editorial_cues(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
+    scores = {n: opinion.probability(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
     shorts = {n for n in scores if classify.short_statement(rows[n].outside)}
-    # short statements count toward telling an opinion piece, and inside one toward the editorial type
-    threshold = classify.opinion_threshold([score + (n in shorts) for n, (score, _) in scores.items()], title)
+    threshold = classify.opinion_threshold([p for p, _ in scores.values()], title)
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
     block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
@@ -187,9 +186,9 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             ctype, direct, source, conf = "official_quote", True, block[1], 0.75
             why = [f"in the block introduced by {source.name!r} with a colon"]
         else:
-            score, cues = scores.get(n) or classify.editorial_cues(row.outside)
+            score, cues = scores.get(n) or opinion.probability(row.outside)
             if n == 0 and title and s.text == title and classify.labelled_opinion(title):
-                score, cues = score + 1, [*cues, "headline of an opinion piece states its thesis"]
+                score, cues = max(score, threshold), [*cues, "headline of an opinion piece states its thesis"]
             ctype, conf, why = classify.editorial_type(score, cues, threshold, n in shorts)
         if ctype == "official_quote" and source is not None:
             last_speaker = (n, source)

@@ -96,7 +96,8 @@ def test_quotation_over_paragraphs_and_shared_surname(article):
 def test_scare_quotes_are_not_speech():
     text = "Troops moved to six “train and advise” bases. The so-called “reforms” stalled in parliament."
     for claim in analyze(text).claims:
-        assert claim.type == "reported_fact" and not claim.direct and claim.source is None
+        # never speech; the type is the opinion model's ("so-called" may be the writer's irony)
+        assert claim.type != "official_quote" and not claim.direct and claim.source is None
 
 
 def test_colon_block_belongs_to_its_speaker():
@@ -356,3 +357,25 @@ def test_according_to_a_role_then_its_name():
     ).claims
     assert owner.source.name == "Atlantic Power" and owner.source.title == "plant’s owner"
     assert indictment.source.name == "indictment"
+
+
+def test_plain_reporting_with_evaluative_looking_words_stays_fact():
+    """Issue 12: the fitted cue list typed this editorial."""
+    (claim,) = analyze("The increase was driven by significant gains at car dealers.").claims
+    assert claim.type == "reported_fact"
+
+
+def test_writer_verdicts_without_a_listed_cue_are_editorial():
+    for text in ("The mayor's candour is welcome.", "We should all be ashamed of this plan.", "Is this really the best the council can do?"):
+        (claim,) = analyze(text).claims
+        assert claim.type == "editorial_assertion", (text, claim.rationale)
+        assert "opinion model" in claim.rationale[0]
+
+
+def test_opinion_weights_are_all_explained():
+    """Every weight in the shipped model is learned (named in the file's header) and every feature it names exists."""
+    from claims import opinion
+
+    weights, threshold = opinion.model()
+    assert 0.2 < threshold < 0.8 and len(weights) > 50
+    assert all(k.split(":", 1)[0] in ("w", "lex", "class", "form", "cue", "bias") for k in weights)
