@@ -16,7 +16,7 @@ import importlib.util
 import math
 import os
 import xml.etree.ElementTree as ET
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex as re
@@ -119,6 +119,12 @@ def _cue_tables() -> tuple[dict[str, float], dict[str, float], int]:
     return folded, exact, longest
 
 
+@cache
+def _cue_starts() -> frozenset[str]:
+    folded, _, _ = _cue_tables()
+    return frozenset(p.split()[0] for p in folded if p.split())
+
+
 def editorial_cues(outside: str) -> tuple[float, list[str]]:
     """Weight of the author's-own-voice cues in text outside quotations."""
     folded, exact, longest = _cue_tables()
@@ -128,8 +134,12 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
     found: list[str] = []
     n = len(lows)
     i = 0
+    starts = _cue_starts()
     while i < n:
         step = 1
+        if lows[i] not in starts and words[i] not in exact:
+            i += 1
+            continue
         for k in range(min(longest, n - i), 0, -1):
             phrase = " ".join(lows[i : i + k]) if k > 1 else lows[i]
             w = folded.get(phrase)
@@ -153,39 +163,56 @@ def editorial_cues(outside: str) -> tuple[float, list[str]]:
     return score, found
 
 
+@lru_cache(maxsize=1 << 16)
+def _profile(w: str) -> tuple[float, float, float, tuple[str, ...]]:
+    """What the lexicons and word classes say of one lower-case word, looked up once."""
+    s, p = subjectivity_lexicon().get(w, (0.0, 0.0))
+    marks = [name for name, members in word_classes().items() if w in members]
+    if w in _time_words():
+        marks.append("time")  # "on Monday", "last week": the stuff of reporting
+    if _SUPERLATIVE.match(w) and s > 0:
+        marks.append("@superlative")
+    if w.endswith("ly") and len(w) > 4:
+        marks.append("@ly_adverb")
+    if w in speech_words():
+        marks.append("@verb_of_saying")
+    return s, p, valence_lexicon().get(w, 0.0), tuple(marks)
+
+
+_FORM_MARKS = {"@superlative": "form:superlative", "@ly_adverb": "form:ly_adverb", "@verb_of_saying": "form:verb_of_saying"}
+
+
 def features(text: str) -> dict[str, float]:
     """Features of one sentence (quotations already masked by the caller)."""
     toks = _TOKEN.findall(text.replace("’", "'"))
     words = [t for t in toks if t[0].isalpha()]
     lows = [w.lower() for w in words]
     n = max(1, len(words))
-    subj, val, classes = subjectivity_lexicon(), valence_lexicon(), word_classes()
     f: dict[str, float] = {"bias": 1.0}
     s_sum = p_sum = v_sum = 0.0
     s_strong = v_strong = 0
+    hits: dict[str, int] = {}
     for w in lows:
-        s, p = subj.get(w, (0.0, 0.0))
+        s, p, v, marks = _profile(w)
         s_sum += s
         p_sum += p
         s_strong += s >= 0.5
-        v = val.get(w, 0.0)
         v_sum += v
         v_strong += v >= 1.5
+        for m in marks:
+            hits[m] = hits.get(m, 0) + 1
     f["lex:subjectivity"] = min(s_sum, 4.0) / 2
     f["lex:subjective_words"] = min(s_strong, 4) / 2
     f["lex:polarity"] = min(p_sum, 3.0) / 2
     f["lex:valence"] = min(v_sum, 8.0) / 4
     f["lex:valenced_words"] = min(v_strong, 4) / 2
-    if any(w in _time_words() for w in lows):
-        f["class:time"] = 1.0  # "on Monday", "last week": the stuff of reporting
-    for name, members in classes.items():
-        hits = sum(1 for w in lows if w in members)
-        if hits:
-            f["class:" + name] = min(hits, 3) / 1.5
-    if any(_SUPERLATIVE.match(w) and subj.get(w, (0, 0))[0] > 0 for w in lows):
-        f["form:superlative"] = 1.0
-    if any(w.endswith("ly") and len(w) > 4 for w in lows):
-        f["form:ly_adverb"] = 1.0
+    for m, count in hits.items():
+        if m in _FORM_MARKS:
+            f[_FORM_MARKS[m]] = 1.0
+        elif m == "time":
+            f["class:time"] = 1.0
+        else:
+            f["class:" + m] = min(count, 3) / 1.5
     if "?" in toks:
         f["form:question"] = 1.0
     if "!" in toks:
@@ -193,10 +220,8 @@ def features(text: str) -> dict[str, float]:
     figures = sum(1 for t in toks if t[0].isdigit())
     if figures:
         f["form:figures"] = min(figures, 3) / 1.5
-    names = sum(1 for w in words[1:] if _CAP.match(w))
+    names = sum(1 for w in words[1:] if w[0].isupper())
     f["form:names"] = min(names / n * 4, 2.0)
-    if any(w in speech_words() for w in lows):
-        f["form:verb_of_saying"] = 1.0
     if "\ue000" in text:
         f["form:quotation"] = 1.0
     listed, _ = editorial_cues(text)

@@ -27,7 +27,11 @@ _PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not 
 _PLACES = countries()
 _MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
-_COMPANY_SUFFIX = r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
+_BEFORE_SUFFIX = re.compile(
+    r"((?:\p{Lu}[\w&.’'\-]*\s+){0,3}\p{Lu}[\w&.’'\-]*),?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
+)
+_AGED = re.compile(r"\b(\p{Lu}[\w’'\-]*),\s*(?:aged\s+)?\d{1,3}\b")
+_NOUN_THEN_NAME = re.compile(r"\b(\w+),?\s+(\p{Lu}[\w’'\-]*)\b")
 
 
 _CORPORATE = re.compile(r"\s+(?:inc|corp|co|ltd|llc|plc|company|corporation)\.?$")
@@ -73,6 +77,8 @@ class Registry:
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
         self._gender_seen: dict[int, str] = {}
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
+        self._introduced: frozenset[str] | None = None
+        self._companies: frozenset[str] | None = None
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
@@ -205,18 +211,27 @@ class Registry:
     def _introduced_as_person(self, name: str) -> bool:
         """Whether the text gives a lone name an age ("Benton, 61") or a
         person noun ("her daughter, Grace", "my neighbour Frank")."""
-        if re.search(r"\b" + re.escape(name) + r",\s*(?:aged\s+)?\d{1,3}\b", self.text):
-            return True
-        for m in re.finditer(r"\b(\w+),?\s+" + re.escape(name) + r"\b", self.text):
-            if m.group(1).lower() in lexicon().anon_nouns:
-                return True
-        return False
+        return name in self._people_markers()
+
+    def _people_markers(self) -> frozenset[str]:
+        """Capitalised words the text gives an age or a person noun, found in
+        one pass (a pattern per name made the cost grow with the square of the length)."""
+        if self._introduced is None:
+            nouns = lexicon().anon_nouns
+            found = {m.group(1) for m in _AGED.finditer(self.text)}
+            found |= {m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text) if m.group(1).lower() in nouns}
+            self._introduced = frozenset(found)
+        return self._introduced
 
     def _add_person(self, p: Parsed) -> Source:
         """A new name; one that the article elsewhere writes as "X Inc." or
         "X Corp." is a company, not a person."""
         kind = "person"
-        if re.search(re.escape(p.name) + _COMPANY_SUFFIX, self.text):
+        if self._companies is None:
+            self._companies = frozenset(
+                " ".join(m.group(1).split()[k:]) for m in _BEFORE_SUFFIX.finditer(self.text) for k in range(4)
+            )
+        if p.name in self._companies:
             kind = "organization"
         return self._add(p.name, kind, p.title, p.mention if p.mention != p.name else None)
 
