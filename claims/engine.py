@@ -114,10 +114,7 @@ def analyze(text: str) -> Analysis:
                         groups[gid].source = row.source
         rows.append(row)
     claims = _type_rows(rows, groups, text, title)
-    used: list[Source] = []
-    for c in claims:
-        if c.source and c.source not in used:
-            used.append(c.source)
+    used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
 
 

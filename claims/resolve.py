@@ -8,6 +8,7 @@ mentioned most recently.
 from __future__ import annotations
 
 import bisect
+from itertools import islice
 
 import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
@@ -25,6 +26,7 @@ _CAP_WORD = re.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
 _PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not the last body named
 _PLACES = countries()
+_SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
 _MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _BEFORE_SUFFIX = re.compile(
@@ -73,7 +75,11 @@ class Registry:
         self.text = text
         self.sources: list[Source] = []
         self._by_key: dict[str, Source] = {}
-        self._recent: list[Source] = []  # most recent last
+        self._recent: dict[int, Source] = {}  # id -> source, most recent last
+        self._stamp: dict[int, int] = {}  # id -> when last touched
+        self._clock = 0
+        self._by_word: dict[str, list[Source]] = {}  # each word of a person's name -> those people
+        self._by_alias: dict[str, Source] = {}
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
         self._gender_seen: dict[int, str] = {}
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
@@ -82,26 +88,44 @@ class Registry:
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
-        if src in self._recent:
-            self._recent.remove(src)
-        self._recent.append(src)
+        self._recent.pop(id(src), None)
+        self._recent[id(src)] = src
+        self._clock += 1
+        self._stamp[id(src)] = self._clock
         return src
+
+    def _latest(self, limit: int = _SALIENCE) -> list[Source]:
+        """The sources touched last, most recent first: only these are salient
+        enough for a pronoun or a role noun, which keeps the cost per mention flat."""
+        return list(islice(reversed(self._recent.values()), limit))
+
+    def _index_person(self, src: Source) -> None:
+        for w in src.name.split():
+            bucket = self._by_word.setdefault(w, [])
+            if src not in bucket:
+                bucket.append(src)
 
     def _add(self, name: str, kind: str, title: str | None, alias: str | None) -> Source:
         src = Source(name, kind, title, [])
         self.sources.append(src)
         self._by_key[(kind if kind != "person" else "p") + ":" + _norm(name)] = src
+        if kind == "person":
+            self._index_person(src)
         if alias:
             self._alias(src, alias)
         return src
 
-    @staticmethod
-    def _alias(src: Source, alias: str) -> None:
+    def _alias(self, src: Source, alias: str) -> None:
         if alias and alias != src.name and alias not in src.aliases:
             src.aliases.append(alias)
+            self._by_alias.setdefault(src.kind + ":" + _norm(alias), src)
 
     def _people(self) -> list[Source]:
-        return [s for s in reversed(self._recent) if s.kind == "person"]
+        return [s for s in self._latest() if s.kind == "person"]
+
+    def _people_named(self, word: str) -> list[Source]:
+        """People whose name holds a word, most recently touched first."""
+        return sorted(self._by_word.get(word, ()), key=lambda s: -self._stamp.get(id(s), 0))
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         if self._candidates is None:
@@ -127,17 +151,17 @@ class Registry:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
             if p.name in ("they", "them", "it", "we"):
-                others = [s for s in reversed(self._recent) if s.kind != "person"]
+                others = [s for s in self._latest() if s.kind != "person"]
                 return self._touch(others[0]) if others else None
             return None
         if p.kind == "person":
             return self._touch(self._person(p, position))
         if p.carrier:
-            bodies = [s for s in reversed(self._recent) if s.kind in BODY_KINDS]
+            bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
         if p.generic:
             head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
-            for s in reversed(self._recent):
+            for s in self._latest():
                 if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
                     return self._touch(s)
                 if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
@@ -154,16 +178,13 @@ class Registry:
                 named = self.body_named(head, position)
                 if named:  # "the hospital" -> "St. Mary's Hospital"
                     return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
-                bodies = [s for s in reversed(self._recent) if s.kind == "organization" and _norm(s.name) not in _PLACES]
+                bodies = [s for s in self._latest() if s.kind == "organization" and _norm(s.name) not in _PLACES]
                 if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
-            for s in self.sources:
-                if s.kind == p.kind and _norm(p.name) in (_norm(a) for a in s.aliases):
-                    src = s
-                    break
+            src = self._by_alias.get(key)
         if src is None:
             src = self._add(p.name, p.kind, p.title, p.mention if p.mention != p.name else None)
         else:
@@ -174,7 +195,7 @@ class Registry:
     def _person(self, p: Parsed, position: int) -> Source:
         parts = p.name.split()
         last = parts[-1]
-        matches = [s for s in self._people() if s.name.split()[-1] == last or last in s.name.split()]
+        matches = self._people_named(last)
         if len(parts) > 1:
             for s in matches:
                 sp = s.name.split()
@@ -186,6 +207,7 @@ class Registry:
                         del self._by_key["p:" + _norm(s.name)]
                         s.name = p.name
                         self._by_key["p:" + _norm(s.name)] = s
+                        self._index_person(s)
                     self._alias(s, p.mention)
                     s.title = s.title or p.title
                     return s
@@ -315,9 +337,9 @@ class Registry:
         "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
         one, so a following "he said" points to them."""
         first = sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]
-        for s in reversed(self._recent):
-            if s.kind == "person" and first and (first[0] in s.name.split() or " ".join(first) == s.name):
-                self._touch(s)
-                return
+        named = self._people_named(first[0]) if first else []
+        if named:
+            self._touch(named[0])
+            return
         if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
             self.resolve(subject, position)
