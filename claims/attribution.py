@@ -300,6 +300,9 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         j -= 1
     if words or j < 1 or toks[j] != ",":
         return words, None
+    lead = _opening_name(toks, j)
+    if lead is not None:
+        return lead
     for k in range(j - 1, max(-1, j - 18), -1):
         if toks[k] != ",":
             continue
@@ -331,6 +334,36 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         core = outer[1:] if base(outer[0]) in DETERMINERS else outer
         return inner, " ".join(core)
     return [], None
+
+
+def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | None:
+    """ "Donald Tusk, the president of the European Council, which represents EU
+    leaders, said": a clause that opens with a proper name set off by a comma,
+    with the verb right after the appositives, has that name as its subject;
+    the first appositive is the title."""
+    start = 0
+    while start < j and (toks[start].lower() in _PREPOSITIONS or toks[start].lower() in _TIME_OPENERS
+                         or base(toks[start]) in _TIME or toks[start] == ","):
+        start += 1  # "On Tuesday, Donald Tusk, ..."
+    lead = _np_after(toks, start)
+    k = start + len(lead)
+    if not lead or k >= j or toks[k] != "," or QMARK in toks[k:j] or not all(
+        is_cap(w) or base(w) in NAME_PARTICLES for w in lead
+    ):
+        return None
+    if any(t.lower() in _cue_verbs() for t in toks[k:j]):
+        return None  # another verb of saying between them: not one subject
+    inner = []
+    for t in toks[k + 1 : j]:
+        if t == ",":
+            break
+        inner.append(t)
+    if not inner or all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner):
+        return None  # "Her deputy, Tom Adeyemi, said" and "Ottawa, Ont., police said" are not this case
+    if inner[0].lower() in _ASIDE_OPENERS:
+        return lead, None
+    core = inner[1:] if base(inner[0]) in DETERMINERS else inner
+    return lead, " ".join(core) or None
 
 
 def _negated(lows: list[str], i: int) -> bool:

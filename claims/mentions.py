@@ -24,6 +24,7 @@ HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
 SPOKES_ROLES = words("spokes_roles")
 _CLAUSE_OPENERS = words("clause_openers")
+_ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
 _AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
 _ACRONYM = re.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
 _CAMEL = re.compile(r"\p{Ll}\p{Lu}")
@@ -125,6 +126,10 @@ def classify_proper(name_words: list[str]) -> str:
         return "media"
     if low in countries() or any(base(w) in lex.org_nouns or "&" in w for w in name_words):
         return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
+    if len(name_words) >= 2 and base(name_words[-1]) in countries():
+        first = base(name_words[0])
+        if first not in lex.female_names and first not in lex.male_names:
+            return "organization"  # "Rally Canada", "Statistics Canada"; not "Michael Jordan"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
         return "document"
     if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _camel_brand(name_words[0])):
@@ -147,7 +152,9 @@ def drop_openers(words: list[str]) -> list[str]:
     while i < len(words) - 1 and is_cap(words[i]) and is_cap(words[i + 1]):
         b = base(words[i])
         first_name = b in lex.female_names or b in lex.male_names
-        if b in lex.starters or b in _CLAUSE_OPENERS or (b.endswith(("ly", "ing")) and len(b) > 4 and not first_name):
+        adverb = len(b) >= 6 and b.endswith(_ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
+        participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
+        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and not first_name):
             i += 1
             continue
         break
