@@ -258,6 +258,15 @@ def _appositive(toks: list[str], i: int) -> str | None:
     return None
 
 
+def _closing_aside(toks: list[str], i: int) -> bool:
+    """ "..., said Dr. Robert Rutledge, a Halifax radiation oncologist.": a short
+    description that runs to the end of the sentence after an inverted tag."""
+    rest = toks[i + 1 :]
+    return toks[i] == "," and 0 < len(rest) <= 16 and QMARK not in rest and not any(
+        t.lower() in _cue_verbs() for t in rest
+    )
+
+
 def _characterises(toks: list[str], i: int) -> bool:
     """ "called the deal painful but necessary", "called it a disgrace",
     "described the plan as reckless": a definite object, then what it was
@@ -517,7 +526,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
         after = _np_after(toks, i + span)
         rest = i + span + len(after)
-        closes = rest >= n - 1 or toks[rest] in (",", ".") and (rest + 1 >= n - 1 or _appositive(toks, rest))
+        closes = rest >= n - 1 or toks[rest] in (",", ".") and (
+            rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest)
+        )
         if after and (quote_before or (toks[i - 1] == "," and closes)):
             words, inverted = after, True
             title = _appositive(toks, rest)
