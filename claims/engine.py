@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
-from claims import attribution, classify, mentions, opinion, segment
+from claims import attribution, classify, mentions, opinion, segment, spans
 from claims.lexicon import words
 from claims.model import Analysis, Claim, Quote, Sentence, Source
 from claims.quotes import find_quotes
@@ -190,6 +190,8 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
         if ctype == "official_quote" and source is not None:
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
+        blocked = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in row.pieces]
+        mention_span, cue_span = spans.locate(text, s.start, s.end, mention if found else None, cue, blocked)
         claims.append(
             Claim(
                 len(claims) + 1,
@@ -206,6 +208,8 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
                 via,
                 direct,
                 quotes,
+                mention_span,
+                cue_span,
             )
         )
     return claims

@@ -65,6 +65,8 @@ class Claim:
     via: str | None
     direct: bool
     quotes: list[Quote]
+    mention_span: tuple[int, int] | None = None  # where `mention` stands in the article text
+    cue_span: tuple[int, int] | None = None  # where `cue` stands
 
     def to_dict(self) -> dict:
         return {
@@ -78,7 +80,9 @@ class Claim:
             "rationale": list(self.rationale),
             "source": self.source.to_dict() if self.source else None,
             "mention": self.mention,
+            "mention_span": list(self.mention_span) if self.mention_span else None,
             "cue": self.cue,
+            "cue_span": list(self.cue_span) if self.cue_span else None,
             "via": self.via,
             "direct": self.direct,
             "quotes": [{"start": q.start, "end": q.end, "text": q.text} for q in self.quotes],

@@ -77,6 +77,10 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "source_id": "Who the claim comes from",
             "mention": "Words in the sentence pointing at the source (he, Kerry)",
             "cue": "Attribution cue (said, according to, told)",
+            "mention_start": "Character offset where the mention starts in the article text",
+            "mention_end": "Character offset where the mention ends",
+            "cue_start": "Character offset where the cue starts in the article text",
+            "cue_end": "Character offset where the cue ends",
             "via": "Named outlet or venue that carried the statement",
             "direct": "1 when the claim holds a direct quotation of its source",
             "origin": "auto (found by the engine) or manual (recorded by a fact-checker)",
@@ -337,6 +341,15 @@ def m002_facets_and_fast_views(db: Database) -> None:
                   AND verdict IN ('false', 'mostly_false', 'misleading')) AS rated_false_or_misleading
         FROM sources""",
     )
+
+
+@migrations()
+def m006_claim_spans(db: Database) -> None:
+    """Where each claim's mention and cue stand in the article, so a page can mark the speaker's words."""
+    db["claims"].add_column("mention_start", int)
+    db["claims"].add_column("mention_end", int)
+    db["claims"].add_column("cue_start", int)
+    db["claims"].add_column("cue_end", int)
 
 
 def upgrade(db: Database) -> None:

@@ -110,6 +110,8 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             meta.get("outlet"),
             c.mention,
             c.cue,
+            *(c.mention_span or (None, None)),
+            *(c.cue_span or (None, None)),
             c.via,
             int(c.direct),
             "auto",
@@ -120,8 +122,9 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
     ]
     db.conn.executemany(
         """INSERT INTO claims (article_id, seq, paragraph, start, "end", text, type, confidence, rationale, source_id,
-           source_kind, outlet, mention, cue, via, direct, origin, status, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           source_kind, outlet, mention, cue, mention_start, mention_end, cue_start, cue_end, via, direct, origin,
+           status, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         rows,
     )
     claim_ids = dict(db.execute("SELECT seq, id FROM claims WHERE article_id = ?", [article_id]).fetchall())
@@ -187,7 +190,7 @@ def add_review(
 
 CLAIM_SELECT = """
 SELECT c.id, c.article_id, c.seq, c.paragraph, c.start, c."end", c.text, c.type, c.confidence, c.rationale,
-       c.mention, c.cue, c.via, c.direct, c.origin, c.status, c.verdict,
+       c.mention, c.cue, c.mention_start, c.mention_end, c.cue_start, c.cue_end, c.via, c.direct, c.origin, c.status, c.verdict,
        s.id AS source_id, s.name AS source_name, s.kind AS source_kind, s.title AS source_title,
        a.title AS article_title, a.outlet
 FROM claims c LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id
@@ -203,6 +206,9 @@ def claim_dict(row: dict) -> dict:
     )
     out["rationale"] = json.loads(row["rationale"]) if row["rationale"] else []
     out["direct"] = bool(row["direct"])
+    for name in ("mention", "cue"):
+        a, b = out.pop(f"{name}_start", None), out.pop(f"{name}_end", None)
+        out[f"{name}_span"] = [a, b] if a is not None else None
     for k in ("source_name", "source_kind", "source_title"):
         out.pop(k)
     return out

@@ -31,10 +31,16 @@ def test_json_contract(tmp_path):
         "source",
         "mention",
         "cue",
+        "mention_span",
+        "cue_span",
         "via",
         "direct",
         "quotes",
     }
+    a, b = quote["mention_span"]
+    assert text[a:b] == quote["mention"]  # spans point into the article text
+    a, b = quote["cue_span"]
+    assert text[a:b] == quote["cue"]
     assert quote["source"] == {"name": "Ann Lee", "kind": "person", "title": "Mayor"}
     assert quote["type"] == "official_quote" and quote["direct"] and quote["cue"] == "said"
     assert text[quote["quotes"][0]["start"] : quote["quotes"][0]["end"]] == "It will work,"

@@ -472,3 +472,15 @@ def test_table_wraps_claim_text_in_a_narrow_terminal(dbfile, monkeypatch):
     render.table(rows, key="id")
     out = buf.getvalue()
     assert "…" not in out and out.count("word") == 40
+
+
+def test_mention_and_cue_spans_are_stored(dbfile, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Mayor backs plan\n\n“We will build it,” Mayor Ann Lee said on Monday.\n", encoding="utf-8")
+    assert cli("add", art, "--db", dbfile).exit_code == 0
+    db = connect(str(dbfile))
+    text = db.execute("SELECT text FROM articles").fetchone()[0]
+    row = db.execute("SELECT mention, mention_start, mention_end, cue, cue_start, cue_end FROM claims WHERE cue IS NOT NULL").fetchone()
+    assert text[row[1] : row[2]] == row[0] and text[row[4] : row[5]] == row[3] == "said"
+    (claim,) = [c for c in store.article_claims(db, 1) if c["cue"]]
+    assert claim["mention_span"] == [row[1], row[2]]
