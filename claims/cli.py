@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, TypeVar
 
+import click
 import typer
 
 from claims import render
@@ -47,6 +49,12 @@ def friendly(fn: F) -> F:
             raise fail(str(exc)) from None
         except KeyboardInterrupt:
             raise fail("interrupted") from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # last resort: a library bug still ends in one line, not a traceback
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            raise fail(f"unexpected {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows the traceback)") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -153,6 +161,11 @@ def add(
                 result = store.add_article(db, load(item), overrides)
             except ClaimsError as exc:
                 failures.append(str(exc))
+                continue
+            except Exception as exc:  # one bad input must not stop the batch or hide its summary
+                if os.environ.get("CLAIMS_DEBUG"):
+                    raise
+                failures.append(f"{item}: unexpected {type(exc).__name__}: {exc}")
                 continue
             counts[result.status] += 1
             claims_n += result.claims

@@ -68,9 +68,12 @@ def from_markdown(text: str) -> str:
 
 def from_html(html: str, label: str) -> Article:
     """The article body of an HTML page, with its headline first."""
-    import trafilatura
+    try:
+        import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except Exception as exc:  # a broken or partial install (ImportError) or a parser crash: one line, not a traceback
+        raise ClaimsError(f"{label}: could not be read as HTML ({type(exc).__name__}: {exc})") from None
     if doc is None:
         raise ClaimsError(f"{label}: no article text found in this HTML page")
     data = doc if isinstance(doc, dict) else doc.as_dict()
