@@ -65,6 +65,16 @@ def root() -> None:
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; json, jsonl, csv for tools")]
+MaxMbOpt = Annotated[
+    float | None,
+    typer.Option("--max-mb", envvar="CLAIMS_MAX_MB", help="Refuse an input larger than this many MB (default 20)"),
+]
+FetchTimeoutOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--fetch-timeout", envvar="CLAIMS_FETCH_TIMEOUT", help="Seconds a URL may take in all (default 30)"
+    ),
+]
 
 
 @app.command()
@@ -72,12 +82,15 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for peo
 def split(
     path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin")],
     fmt: FormatOpt = Format.table,
+    max_mb: MaxMbOpt = None,
+    fetch_timeout: FetchTimeoutOpt = None,
 ) -> None:
     """Print an article's claims, typed and attributed, without storing anything."""
     from claims.engine import analyze
     from claims.ingest import load
+    from claims.reading import Limits
 
-    result = analyze(load(path).text).to_dict()
+    result = analyze(load(path, Limits.of(max_mb, fetch_timeout)).text).to_dict()
     emit(result["claims"], fmt, doc=result, title=result["article"]["title"])
     if fmt is Format.table:
         counts = {t: sum(1 for c in result["claims"] if c["type"] == t) for t in CLAIM_TYPES}
@@ -134,11 +147,15 @@ def add(
     ctype: Annotated[str | None, typer.Option("--type", help="Type of a claim recorded with --claim")] = None,
     source: Annotated[str | None, typer.Option(help="Source of a claim recorded with --claim")] = None,
     article: Annotated[int | None, typer.Option(help="Article id a --claim belongs to")] = None,
+    max_mb: MaxMbOpt = None,
+    fetch_timeout: FetchTimeoutOpt = None,
 ) -> None:
     """Add articles to the database (or one claim by hand with --claim)."""
     from claims import store
     from claims.ingest import expand, load
+    from claims.reading import Limits
 
+    limits = Limits.of(max_mb, fetch_timeout)
     db = open_db(db_path, create=True)
     if claim is not None:
         if not ctype:
@@ -158,7 +175,7 @@ def add(
     ) as bar:
         for item in bar:
             try:
-                result = store.add_article(db, load(item), overrides)
+                result = store.add_article(db, load(item, limits), overrides)
             except ClaimsError as exc:
                 failures.append(str(exc))
                 continue

@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "content_hash": "SHA-256 of the text: the same text is never stored twice",
             "words": "Word count",
             "previous_id": "Earlier version of the same URL, when the text changed",
+            "canonical_url": "The canonical link the page itself claims (metadata only: versions follow `url`)",
         },
     ),
     "sources": (
@@ -337,6 +338,13 @@ def m002_facets_and_fast_views(db: Database) -> None:
                   AND verdict IN ('false', 'mostly_false', 'misleading')) AS rated_false_or_misleading
         FROM sources""",
     )
+
+
+@migrations()
+def m003_canonical_url(db: Database) -> None:
+    """A page's claimed canonical link kept beside the URL it was fetched
+    from, so a page cannot pass itself off as another outlet's article."""
+    db.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
 
 
 def upgrade(db: Database) -> None:

@@ -17,7 +17,7 @@ from claims.linker import Linker, key, record_alias
 from claims.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
 from claims.schema import VERDICTS
 
-META_FIELDS = ("url", "title", "outlet", "author", "published")
+META_FIELDS = ("url", "title", "outlet", "author", "published", "canonical_url")
 
 
 @dataclass
@@ -57,10 +57,11 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
         prev = db.execute("SELECT MAX(id) FROM articles WHERE url = ?", [meta["url"]]).fetchone()
         previous = prev[0] if prev else None
     cur = db.execute(
-        """INSERT INTO articles (url, title, outlet, author, published, added_at, text, content_hash, words, previous_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO articles (url, canonical_url, title, outlet, author, published, added_at, text, content_hash,
+           words, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             meta.get("url"),
+            meta.get("canonical_url"),
             meta.get("title"),
             meta.get("outlet"),
             meta.get("author"),

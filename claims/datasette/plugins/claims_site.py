@@ -117,6 +117,7 @@ async def claim_page(datasette, request):
             db, "SELECT id, title, outlet, url, published, text FROM articles WHERE id = ?", [claim["article_id"]]
         )
         text = article.pop("text")
+    if article and claim["start"] is not None:  # a claim recorded by hand has an article but no offsets
         lo, hi = max(0, claim["start"] - 300), min(len(text), claim["end"] + 300)
         context = {
             "before": text[lo : claim["start"]],
