@@ -152,6 +152,7 @@ def add(
 ) -> None:
     """Add articles to the database (or one claim by hand with --claim)."""
     from claims import store
+    from claims.db import DiskFull
     from claims.ingest import expand, load
     from claims.reading import Limits
 
@@ -173,9 +174,13 @@ def add(
     with typer.progressbar(
         items, label="adding", file=sys.stderr, hidden=len(items) < 5 or not sys.stderr.isatty()
     ) as bar:
-        for item in bar:
+        for done, item in enumerate(bar, 1):
             try:
                 result = store.add_article(db, load(item, limits), overrides)
+            except DiskFull as exc:  # every later article would fail the same way
+                left = len(items) - done
+                failures.append(f"{exc}; stopped with {left} inputs not tried" if left else str(exc))
+                break
             except ClaimsError as exc:
                 failures.append(str(exc))
                 continue

@@ -316,3 +316,70 @@ def test_fetched_url_is_stored_and_a_claimed_canonical_is_only_metadata(web, tmp
     finally:
         conn.close()
     assert (url, canon, previous) == (base + "/fake", canonical, None)
+
+
+# -- item 6: a full disk ------------------------------------------------------------------------
+
+
+def _counts(db: Path) -> tuple[int, int, str]:
+    conn = sqlite3.connect(db)
+    try:
+        arts, claims = conn.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM claims)").fetchone()
+        return arts, claims, conn.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _full_disk_batch(folder: Path, n: int, words: int) -> None:
+    folder.mkdir()
+    for k in range(n):
+        body = " ".join(f"word{(k * 7919 + i * 104729) % 99991}" for i in range(words))  # incompressible-ish
+        (folder / f"{k:02}.txt").write_text(f"Council story {k}\n\nThe council met, officials said. {body}.\n")
+
+
+def test_full_disk_is_one_line_with_the_batch_summary(tmp_path, monkeypatch):
+    """SQLite rolls a transaction back by itself on SQLITE_FULL; a second ROLLBACK used to hide the error."""
+    db = tmp_path / "c.db"
+    folder = tmp_path / "batch"
+    _full_disk_batch(folder, 4, 20)
+    assert runner.invoke(app, ["add", str(folder / "00.txt"), "--db", str(db)]).exit_code == 0
+    from claims import store
+
+    real = store._store
+
+    def full(dbase, text, *a):
+        if "story 2" in text:
+            real(dbase, text, *a)  # written, then lost: SQLite's own rollback
+            dbase.conn.execute("ROLLBACK")
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(dbase, text, *a)
+
+    monkeypatch.setattr("claims.store._store", full)
+    r = runner.invoke(app, ["add", str(folder), "--db", str(db)])
+    assert "1 articles added, 1 skipped as already present" in r.stdout  # the summary, before the error
+    one_line_error(r, f"{db}: the disk is full (no room left on ")
+    assert "stopped with 1 inputs not tried" in r.stderr
+    assert _counts(db)[0] == 2 and _counts(db)[2] == "ok"
+
+
+def test_full_disk_on_a_real_tiny_file_system(tmp_path):
+    """The same on a 2 MB tmpfs (needs root and mount; the test above covers the logic everywhere)."""
+    mnt = tmp_path / "tiny"
+    mnt.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True).returncode
+    ):
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        folder = tmp_path / "batch"
+        _full_disk_batch(folder, 12, 30_000)
+        db = mnt / "c.db"
+        proc = claims_process("add", str(folder), "--db", str(db))  # its own process: no file left open on the mount
+        assert "articles added" in proc.stdout
+        assert_one_line(proc, "the disk is full")
+        arts, claims, check = _counts(db)
+        assert check == "ok" and 0 < arts < 12
+    finally:
+        if subprocess.run(["umount", str(mnt)]).returncode:
+            subprocess.run(["umount", "-l", str(mnt)])
