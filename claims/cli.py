@@ -154,9 +154,11 @@ def add(
     from claims import store
     from claims.db import DiskFull
     from claims.ingest import expand, load
+    from claims.links import checked_url
     from claims.reading import Limits
 
     limits = Limits.of(max_mb, fetch_timeout)
+    checked_url(url, "--url")
     db = open_db(db_path, create=True)
     if claim is not None:
         if not ctype:

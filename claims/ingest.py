@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from claims.errors import ClaimsError
+from claims.links import is_http_url
 from claims.reading import FETCH_DEADLINE_ENV, Limits, decode, read_bytes
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -93,6 +94,8 @@ def from_html(html: str, label: str) -> Article:
         "canonical_url": data.get("url"),  # what the page says it is: metadata, never its identity
         "outlet": data.get("sitename"),
     }
+    if not is_http_url(meta["canonical_url"]):
+        meta["canonical_url"] = None
     return Article(text, label, {k: v for k, v in meta.items() if v})
 
 

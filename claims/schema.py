@@ -347,6 +347,24 @@ def m003_canonical_url(db: Database) -> None:
     db.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
 
 
+@migrations()
+def m004_http_links_only(db: Database) -> None:
+    """Links must be http(s): a `javascript:` URL written through raw SQL
+    (the writable canned query) is refused by the schema itself."""
+    evidence = "(lower(NEW.evidence_url) GLOB 'http://?*' OR lower(NEW.evidence_url) GLOB 'https://?*')"
+    url = "(lower(NEW.url) GLOB 'http://?*' OR lower(NEW.url) GLOB 'https://?*')"
+    db.execute(f"""
+        CREATE TRIGGER reviews_evidence_http BEFORE INSERT ON reviews
+        WHEN NEW.evidence_url IS NOT NULL AND NEW.evidence_url != '' AND NOT {evidence}
+        BEGIN SELECT RAISE(ABORT, 'the evidence link must be an http:// or https:// URL'); END""")
+    for event in ("INSERT", "UPDATE OF url"):
+        name = "articles_url_http_" + event.split()[0].lower()
+        db.execute(f"""
+            CREATE TRIGGER {name} BEFORE {event} ON articles
+            WHEN NEW.url IS NOT NULL AND NOT {url}
+            BEGIN SELECT RAISE(ABORT, 'an article URL must be an http:// or https:// URL'); END""")
+
+
 def upgrade(db: Database) -> None:
     """Bring a database up to the current schema."""
     migrations.apply(db)

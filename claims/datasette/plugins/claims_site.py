@@ -8,10 +8,12 @@ or <script> shows it as text.
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import UTC, datetime
 
 from datasette import Response, hookimpl
 
+from claims.links import http_link, is_http_url
 from claims.reviewers import accounts_path, check
 from claims.schema import VERDICTS
 
@@ -90,6 +92,9 @@ async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
     if form.get("verdict") not in VERDICTS:
         datasette.add_message(request, "Choose a verdict", datasette.ERROR)
         return Response.redirect(f"/-/claim/{claim_id}")
+    if form.get("evidence_url") and not is_http_url(form["evidence_url"]):
+        datasette.add_message(request, "The evidence link must be an http:// or https:// URL", datasette.ERROR)
+        return Response.redirect(f"/-/claim/{claim_id}")
     params = {
         "claim_id": claim_id,
         "verdict": form["verdict"],
@@ -98,7 +103,11 @@ async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
         "_actor_id": request.actor["id"],
         "_now_datetime_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    await db.execute_write(query["sql"], params)
+    try:
+        await db.execute_write(query["sql"], params)
+    except sqlite3.DatabaseError as exc:  # refused by the schema's triggers
+        datasette.add_message(request, f"Review not saved: {exc}", datasette.ERROR)
+        return Response.redirect(f"/-/claim/{claim_id}")
     datasette.add_message(request, f"Review saved: {form['verdict'].replace('_', ' ')}")
     return Response.redirect(f"/-/claim/{claim_id}")
 
@@ -249,6 +258,12 @@ def extra_template_vars(template, datasette, request):
         }
 
     return home
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """`|http_link`: a URL that may be rendered as a link (http or https), else empty."""
+    env.filters["http_link"] = http_link
 
 
 @hookimpl
