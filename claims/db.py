@@ -22,7 +22,9 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """UTC to the millisecond, one format everywhere (CLI, web; the canned query makes it with strftime) so that
+    timestamps sort in the order they were made."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def resolve_path(path: str | None) -> Path:

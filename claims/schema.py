@@ -365,6 +365,22 @@ def m004_http_links_only(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'an article URL must be an http:// or https:// URL'); END""")
 
 
+@migrations()
+def m005_review_log_integrity(db: Database) -> None:
+    """A review must name a claim that exists, whoever writes it (Datasette
+    does not turn foreign keys on), and every review time has one format
+    (UTC to the millisecond) so the history sorts in the order it was made."""
+    db.execute("""
+        CREATE TRIGGER reviews_claim_exists BEFORE INSERT ON reviews
+        WHEN NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
+        BEGIN SELECT RAISE(ABORT, 'no claim has this id'); END""")
+    # older rows: "…:SSZ" from the web form, "…:SS.ffffffZ" from the CLI
+    db.execute("""UPDATE reviews SET created_at = substr(created_at, 1, 19) || '.000Z'
+        WHERE created_at GLOB '????-??-??T??:??:??Z'""")
+    db.execute("""UPDATE reviews SET created_at = substr(created_at, 1, 23) || 'Z'
+        WHERE created_at GLOB '????-??-??T??:??:??.??????Z'""")
+
+
 def upgrade(db: Database) -> None:
     """Bring a database up to the current schema."""
     migrations.apply(db)

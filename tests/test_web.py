@@ -118,3 +118,58 @@ async def test_links_from_before_the_rule_render_as_text(site):
     for path in ("/-/article/1", "/-/claim/1"):
         page = (await ds.client.get(path)).text
         assert "javascript:" in page and 'href="javascript:' not in page
+
+
+# -- item 10: the review log --------------------------------------------------------------------
+
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+
+
+async def test_review_of_a_claim_that_does_not_exist_is_refused(site):
+    ds, db = site
+    for claim_id in ("999999", "abc", ""):
+        token, cookies = await form(ds, "/claims/review_claim", signed_in(ds))
+        r = await ds.client.post(
+            "/claims/review_claim",
+            cookies=cookies,
+            data={"claim_id": claim_id, "verdict": "false", "note": "", "evidence_url": "", "csrftoken": token},
+        )
+        said = ds.unsign(r.cookies["ds_messages"], "messages")
+        assert said and "Review saved" not in str(said) and said[-1][1] == ds.ERROR, said
+    assert query(db, "SELECT COUNT(*) FROM reviews")[0][0] == 0
+    with pytest.raises(sqlite3.IntegrityError, match="no claim has this id"):
+        query(db, "INSERT INTO reviews (claim_id, reviewer, verdict, created_at) VALUES (424242, 'x', 'true', 'now')")
+
+
+async def test_web_and_cli_reviews_share_one_timestamp_format(site):
+    ds, db = site
+    assert runner.invoke(app, ["review", "3", "--verdict", "true", "--reviewer", "bob", "--db", str(db)]).exit_code == 0
+    token, cookies = await form(ds, "/-/claim/3", signed_in(ds))
+    await ds.client.post("/-/claim/3", cookies=cookies, data={"verdict": "false", "csrftoken": token})
+    token, cookies = await form(ds, "/claims/review_claim", signed_in(ds))
+    await ds.client.post(
+        "/claims/review_claim",
+        cookies=cookies,
+        data={"claim_id": "3", "verdict": "misleading", "note": "", "evidence_url": "", "csrftoken": token},
+    )
+    stamps = query(db, "SELECT created_at, verdict FROM reviews ORDER BY id")
+    assert [v for _, v in stamps] == ["true", "false", "misleading"]
+    assert all(STAMP.fullmatch(s) for s, _ in stamps), stamps
+    assert [s for s, _ in stamps] == sorted(s for s, _ in stamps)  # history order is the order of writing
+    assert query(db, "SELECT verdict FROM claims WHERE id = 3")[0][0] == "misleading"
+
+
+def test_old_review_times_are_brought_to_one_format(tmp_path):
+    from claims import schema
+    from claims.db import connect
+
+    db = connect(str(tmp_path / "c.db"))
+    db.execute("INSERT INTO claims (text, type) VALUES ('x', 'reported_fact')")
+    for stamp in ("2026-01-01T10:00:00Z", "2026-01-01T10:00:00.123456Z"):
+        db.execute("INSERT INTO reviews (claim_id, reviewer, verdict, created_at) VALUES (1, 'a', 'true', ?)", [stamp])
+    db.execute("DROP TRIGGER reviews_claim_exists")
+    schema.m005_review_log_integrity(db)
+    assert [r[0] for r in db.execute("SELECT created_at FROM reviews ORDER BY id")] == [
+        "2026-01-01T10:00:00.000Z",
+        "2026-01-01T10:00:00.123Z",
+    ]

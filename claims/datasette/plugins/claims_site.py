@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import UTC, datetime
 
 from datasette import Response, hookimpl
 
@@ -101,7 +100,6 @@ async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
         "note": form.get("note") or None,
         "evidence_url": form.get("evidence_url") or None,
         "_actor_id": request.actor["id"],
-        "_now_datetime_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
     try:
         await db.execute_write(query["sql"], params)
