@@ -71,9 +71,7 @@ MaxMbOpt = Annotated[
 ]
 FetchTimeoutOpt = Annotated[
     float | None,
-    typer.Option(
-        "--fetch-timeout", envvar="CLAIMS_FETCH_TIMEOUT", help="Seconds a URL may take in all (default 30)"
-    ),
+    typer.Option("--fetch-timeout", envvar="CLAIMS_FETCH_TIMEOUT", help="Seconds a URL may take in all (default 30)"),
 ]
 
 

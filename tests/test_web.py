@@ -3,8 +3,12 @@ sessions, the review log, anonymous SQL and stopping the server."""
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import json
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,8 @@ EVIL = "javascript:alert(document.cookie)"
 
 
 @pytest.fixture
-def site(tmp_path):
+def site(tmp_path, monkeypatch):
+    monkeypatch.setattr("claims.reviewers.ITERATIONS", 1000)  # fast hashes; the real count has its own test
     db = tmp_path / "claims.db"
     assert runner.invoke(app, ["add", str(EXAMPLES), "--db", str(db), "--outlet", "Desk"]).exit_code == 0
     assert (
@@ -173,3 +178,162 @@ def test_old_review_times_are_brought_to_one_format(tmp_path):
         "2026-01-01T10:00:00.000Z",
         "2026-01-01T10:00:00.123Z",
     ]
+
+
+# -- item 8: sign-in ----------------------------------------------------------------------------
+
+
+async def sign_in(ds, name: str = "alice", password: str = "correct-horse", next_path: str = "/", cookies=None):
+    token, cookies = await form(ds, "/-/signin", cookies or {})
+    return await ds.client.post(
+        "/-/signin",
+        cookies=cookies,
+        data={"username": name, "password": password, "csrftoken": token, "next": next_path},
+    )
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "/\\evil.example/x", "javascript:alert(1)", "http:/evil"]
+)
+async def test_sign_in_never_follows_another_site(site, target):
+    ds, _ = site
+    r = await sign_in(ds, next_path=target)
+    assert r.status_code == 302 and r.headers["location"] == "/"
+    page = await ds.client.get("/-/signin", params={"next": target})
+    assert "evil" not in page.text and "javascript:" not in page.text
+
+
+async def test_sign_in_follows_a_path_on_this_site(site):
+    ds, _ = site
+    r = await sign_in(ds, next_path="/-/claim/3?from=queue")
+    assert r.status_code == 302 and r.headers["location"] == "/-/claim/3?from=queue"
+
+
+async def test_login_csrf_is_refused(site):
+    """A cross-site form POST carries no cookies and no token; Datasette's own CSRF check lets that through."""
+    ds, _ = site
+    r = await ds.client.post("/-/signin", data={"username": "alice", "password": "correct-horse"})
+    assert r.status_code == 403 and "ds_actor" not in r.cookies
+    token, cookies = await form(ds, "/-/signin", {})
+    r = await ds.client.post(
+        "/-/signin", cookies=cookies, data={"username": "alice", "password": "correct-horse", "csrftoken": token + "x"}
+    )
+    assert r.status_code == 403 and "ds_actor" not in r.cookies
+
+
+async def test_wrong_passwords_are_rate_limited_per_name(site):
+    ds, _ = site
+    codes = [(await sign_in(ds, password=f"guess-{n}")).status_code for n in range(8)]
+    assert codes == [401] * 5 + [429] * 3
+    blocked = await sign_in(ds)  # even the right password waits out the window
+    assert blocked.status_code == 429 and "ds_actor" not in blocked.cookies and "try again in" in blocked.text
+
+
+async def test_sign_ins_are_rate_limited_per_client(site, monkeypatch):
+    ds, _ = site
+    monkeypatch.setenv("CLAIMS_SIGNIN_MAX_PER_CLIENT", "3")
+    codes = [(await sign_in(ds, name=f"user{n}", password="x")).status_code for n in range(5)]
+    assert codes == [401, 401, 401, 429, 429]
+
+
+def test_unknown_names_cost_one_full_hash(tmp_path, monkeypatch):
+    """No timing difference between a known and an unknown name: both run PBKDF2 at the current count."""
+    from claims import reviewers
+
+    monkeypatch.setattr(reviewers, "ITERATIONS", 200_000)
+    path = tmp_path / "claims-reviewers.json"
+    reviewers.add(path, "alice", "correct-horse")
+    reviewers._dummy_hash(200_000)  # made once per process, before the spy
+    calls = []
+    real = hashlib.pbkdf2_hmac
+    monkeypatch.setattr(reviewers.hashlib, "pbkdf2_hmac", lambda *a: calls.append(a[3]) or real(*a))
+
+    def timed(name: str) -> float:
+        start = time.perf_counter()
+        assert not reviewers.check(path, name, "wrong-password")
+        return time.perf_counter() - start
+
+    known = min(timed("alice") for _ in range(3))
+    unknown = min(timed("mallory") for _ in range(3))
+    assert set(calls) == {200_000} and len(calls) == 6
+    assert 0.5 < unknown / known < 2, (known, unknown)
+
+
+def test_pbkdf2_uses_owasps_count():
+    from claims import reviewers
+
+    assert reviewers.ITERATIONS == 600_000
+    assert reviewers.hash_password("correct-horse").startswith("pbkdf2_sha256$600000$")
+
+
+async def test_an_old_hash_is_upgraded_on_sign_in(site, monkeypatch):
+    ds, db = site
+    accounts = db.parent / "claims-reviewers.json"
+    assert "$1000$" in accounts.read_text()
+    monkeypatch.setattr("claims.reviewers.ITERATIONS", 2000)
+    assert (await sign_in(ds)).status_code == 302
+    stored = json.loads(accounts.read_text())["alice"]
+    assert stored.startswith("pbkdf2_sha256$2000$")
+    assert (await sign_in(ds)).status_code == 302  # and the new hash still signs in
+
+
+async def test_hashing_does_not_hold_the_event_loop(site, monkeypatch):
+    from claims import reviewers
+
+    monkeypatch.setattr(reviewers, "ITERATIONS", 400_000)
+    ds, _ = site
+    await ds.client.get("/-/versions.json")  # warm
+
+    async def timed_page() -> float:
+        await asyncio.sleep(0.05)  # once the sign-ins are hashing
+        start = time.perf_counter()
+        assert (await ds.client.get("/-/versions.json")).status_code == 200
+        return time.perf_counter() - start
+
+    start = time.perf_counter()
+    *codes, page_s = await asyncio.gather(*(sign_in(ds, name=f"u{n}", password="x") for n in range(4)), timed_page())
+    total = time.perf_counter() - start
+    assert [c.status_code for c in codes] == [401] * 4
+    assert page_s < total / 3, (page_s, total)
+
+
+async def test_sign_out_is_a_post_with_the_token(site):
+    ds, _ = site
+    cookies = signed_in(ds)
+    got = await ds.client.get("/-/signout", cookies=cookies)
+    assert got.status_code == 200 and "ds_actor" not in got.cookies and 'method="post"' in got.text
+    token, cookies = await form(ds, "/-/signout", cookies)
+    out = await ds.client.post("/-/signout", cookies=cookies, data={"csrftoken": token})
+    assert out.status_code == 302 and 'ds_actor=""' in out.headers["set-cookie"]
+
+
+# -- item 9: sessions ---------------------------------------------------------------------------
+
+
+async def test_the_session_cookie_expires(site, monkeypatch):
+    ds, _ = site
+    r = await sign_in(ds)
+    assert "Max-Age=43200" in r.headers["set-cookie"]  # 12 hours by default
+    monkeypatch.setenv("CLAIMS_SESSION_HOURS", str(1 / 3600))  # one second
+    cookie = (await sign_in(ds)).cookies["ds_actor"]
+    actor = (await ds.client.get("/-/actor.json", cookies={"ds_actor": cookie})).json()["actor"]
+    assert actor == {"id": "alice"}
+    await asyncio.sleep(2.1)
+    assert (await ds.client.get("/-/actor.json", cookies={"ds_actor": cookie})).json()["actor"] is None
+
+
+async def test_a_removed_reviewer_cannot_write(site):
+    ds, db = site
+    cookies = signed_in(ds)
+    accounts = db.parent / "claims-reviewers.json"
+    accounts.write_text(json.dumps({}))  # what `claims reviewers remove alice` leaves
+    token, with_token = await form(ds, "/-/claim/3", cookies)
+    r = await ds.client.post("/-/claim/3", cookies=with_token, data={"verdict": "false", "csrftoken": token})
+    assert r.status_code == 403
+    r = await ds.client.post(
+        "/claims/review_claim",
+        cookies=with_token,
+        data={"claim_id": "3", "verdict": "false", "note": "", "evidence_url": "", "csrftoken": token},
+    )
+    assert r.status_code == 403
+    assert query(db, "SELECT COUNT(*) FROM reviews")[0][0] == 0
