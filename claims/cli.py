@@ -385,15 +385,24 @@ def serve(
     open_browser: Annotated[bool, typer.Option("--open", help="Open a browser")] = False,
 ) -> None:
     """Publish the database with Datasette for browsing, review and SQL audits."""
-    import subprocess
+    import ipaddress
 
     from claims.db import connect, resolve_path
-    from claims.serve import datasette_args
+    from claims.serve import run
 
     connect(db_path).close()  # created and upgraded before Datasette opens it
-    args = datasette_args(resolve_path(db_path), host, port) + (["-o"] if open_browser else [])
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        typer.echo(
+            f"warning: --host {host} makes the site public to every network this machine is on; anyone who can "
+            "reach it can read the database and run SQL on it (use 127.0.0.1 behind a proxy to limit that)",
+            err=True,
+        )
     typer.echo(f"serving on http://{host}:{port}/", err=True)
-    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", *args]))
+    run(resolve_path(db_path), host, port, open_browser)
 
 
 @app.command()

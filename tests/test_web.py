@@ -4,10 +4,16 @@ sessions, the review log, anonymous SQL and stopping the server."""
 from __future__ import annotations
 
 import asyncio
+import glob
 import hashlib
 import json
 import re
+import signal
+import socket
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -16,7 +22,7 @@ from typer.testing import CliRunner
 
 from claims.cli import app
 from claims.serve import make_datasette
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, free_port, wait_for
 
 runner = CliRunner()
 EVIL = "javascript:alert(document.cookie)"
@@ -337,3 +343,87 @@ async def test_a_removed_reviewer_cannot_write(site):
     )
     assert r.status_code == 403
     assert query(db, "SELECT COUNT(*) FROM reviews")[0][0] == 0
+
+
+# -- item 11: anonymous SQL ---------------------------------------------------------------------
+
+SLOW = "select count(*) from (with recursive c(x) as (select 1 union all select x + 1 from c where x < 300000000) select x from c)"
+
+
+async def test_typed_sql_has_a_shorter_time_limit_than_pages(site):
+    ds, _ = site
+    for extra in ({}, {"_timelimit": "60000"}):  # asking for more does not get more
+        start = time.perf_counter()
+        r = await ds.client.get("/claims.json", params={"sql": SLOW, **extra})
+        took = time.perf_counter() - start
+        assert r.status_code == 400 and "too long" in r.text.lower(), r.text[:300]
+        assert took < 2.5, took  # pages and canned audits keep 3 s
+    quick = await ds.client.get("/claims.json", params={"sql": "select 1 as one", "_shape": "array"})
+    assert quick.json() == [{"one": 1}]
+
+
+async def test_typed_sql_cannot_take_a_gigabyte(site):
+    ds, _ = site
+    start = time.perf_counter()
+    r = await ds.client.get("/claims.json", params={"sql": "select length(randomblob(900000000)) as n"})
+    assert r.status_code == 400 and "too big" in r.text, r.text[:300]
+    assert time.perf_counter() - start < 2
+
+
+async def test_no_absolute_paths_are_published(site):
+    ds, db = site
+    for path in ("/-/databases.json", "/-/databases", "/-/metadata.json", "/-/plugins.json", "/-/settings.json"):
+        r = await ds.client.get(path)
+        assert r.status_code == 200 and str(db.parent) not in r.text and "site-packages" not in r.text, path
+    assert (await ds.client.get("/-/databases.json")).json()[0]["name"] == "claims"
+
+
+@pytest.mark.parametrize(
+    "host, warned", [("0.0.0.0", True), ("::", True), ("192.0.2.7", True), ("127.0.0.1", False), ("localhost", False)]
+)
+def test_a_public_host_warns(tmp_path, monkeypatch, host, warned):
+    served = []
+    monkeypatch.setattr("claims.serve.run", lambda *a: served.append(a))
+    r = runner.invoke(app, ["serve", "--db", str(tmp_path / "c.db"), "--host", host])
+    assert r.exit_code == 0 and served
+    assert ("makes the site public" in r.stderr) is warned
+
+
+# -- item 12: stopping --------------------------------------------------------------------------
+
+
+def port_is_free(port: int) -> bool:
+    """Nothing listens: a connection is refused and a new server could bind (TIME_WAIT aside, as servers allow)."""
+    with socket.socket() as c:
+        if c.connect_ex(("127.0.0.1", port)) == 0:
+            return False
+    with socket.socket() as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+def test_sigterm_stops_the_server_and_leaves_nothing_behind(tmp_path):
+    db = tmp_path / "claims.db"
+    (tmp_path / "a.txt").write_text("Rain fell on Tuesday.\n", encoding="utf-8")
+    assert runner.invoke(app, ["add", str(tmp_path / "a.txt"), "--db", str(db)]).exit_code == 0
+    leftovers = set(glob.glob(str(Path(tempfile.gettempdir()) / "claims-serve-*")))
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "claims", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/-/versions.json")
+        proc.send_signal(signal.SIGTERM)  # what systemd, Docker and `kill PID` send
+        assert proc.wait(timeout=15) in (0, -signal.SIGTERM)  # uvicorn shuts down, then re-raises the signal
+        assert port_is_free(port)
+        assert set(glob.glob(str(Path(tempfile.gettempdir()) / "claims-serve-*"))) == leftovers
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=10)

@@ -12,10 +12,11 @@ import hmac
 import json
 import math
 import os
+import re
 import sqlite3
 import time
 from collections import deque
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from datasette import Response, hookimpl
 from datasette.utils import baseconv
@@ -404,6 +405,56 @@ def extra_template_vars(template, datasette, request):
     return home
 
 
+# -- anonymous SQL -------------------------------------------------------------------------------
+
+ARBITRARY_SQL_TIME_LIMIT_MS = 1000  # CLAIMS_SQL_TIME_LIMIT_MS: typed SQL; tables and canned audits keep 3000
+MAX_VALUE_MB = 100  # CLAIMS_SQL_MAX_VALUE_MB: the largest string or blob one SQL value may be
+SQL_HEAP_MB = 512  # CLAIMS_SQL_HEAP_MB: all the memory SQLite may take in the server
+_ARBITRARY_SQL_PATH = re.compile(r"^/[^/]+(\.\w+)?$")  # /claims?sql= and /claims.json?sql=, not canned queries
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Typed SQL gets a shorter time limit than pages and canned audits:
+    Datasette 0.65 has one `sql_time_limit_ms` for all, but honours a lower
+    `_timelimit` per request, so it is set (never raised) here."""
+
+    def wrap(app):
+        async def limited(scope, receive, send):
+            if scope.get("type") == "http" and _ARBITRARY_SQL_PATH.match(scope.get("path", "")):
+                args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+                if any(k == "sql" for k, _ in args):
+                    cap = int(setting("CLAIMS_SQL_TIME_LIMIT_MS", ARBITRARY_SQL_TIME_LIMIT_MS))
+                    asked = [v for k, v in args if k == "_timelimit" and v.isdigit() and int(v) > 0]
+                    limit = min([cap, *(int(v) for v in asked)])
+                    args = [(k, v) for k, v in args if k != "_timelimit"] + [("_timelimit", str(limit))]
+                    scope = {**scope, "query_string": urlencode(args).encode("latin-1")}
+            await app(scope, receive, send)
+
+        return limited
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn):
+    """A memory bound for anonymous SQL: `randomblob(9e8)` or a huge
+    group_concat fails with "string or blob too big" instead of taking a GB."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, int(setting("CLAIMS_SQL_MAX_VALUE_MB", MAX_VALUE_MB) * 1024 * 1024))
+    conn.execute(f"PRAGMA hard_heap_limit = {int(setting('CLAIMS_SQL_HEAP_MB', SQL_HEAP_MB) * 1024 * 1024)}")
+
+
+async def databases_page(datasette, request):
+    """Datasette's /-/databases without the absolute path of each file."""
+    return Response.json(
+        [
+            {"name": d.name, "route": d.route, "is_mutable": d.is_mutable, "is_memory": d.is_memory}
+            for name, d in datasette.databases.items()
+            if name != "_internal"
+        ]
+    )
+
+
 @hookimpl
 def prepare_jinja2_environment(env):
     """`|http_link`: a URL that may be rendered as a link (http or https), else empty."""
@@ -418,6 +469,7 @@ def register_routes():
         (r"^/-/source/(?P<id>\d+)$", source_page),
         (r"^/-/signin$", login),
         (r"^/-/signout$", logout),
+        (r"^/-/databases(\.json)?$", databases_page),
     ]
 
 
