@@ -383,3 +383,24 @@ def test_full_disk_on_a_real_tiny_file_system(tmp_path):
     finally:
         if subprocess.run(["umount", str(mnt)]).returncode:
             subprocess.run(["umount", "-l", str(mnt)])
+
+
+def test_readme_states_the_limits_the_code_uses():
+    from claims import reading
+    from claims.datasette.plugins import claims_site as site
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Reliability") : readme.index("## Benchmarks")]
+    for fact in (
+        f"{reading.DEFAULT_MAX_MB:g} MB",
+        f"{reading.DEFAULT_FETCH_DEADLINE_S:g} s",
+        f"{site.SIGNIN_MAX_PER_NAME} per {site.SIGNIN_WINDOW_MINUTES:g} minutes",
+        f"{site.SIGNIN_MAX_PER_CLIENT} per {site.SIGNIN_WINDOW_MINUTES:g} minutes",
+        f"{site.SESSION_HOURS:g} hours",
+        f"{site.ARBITRARY_SQL_TIME_LIMIT_MS / 1000:g} s",
+        "CLAIMS_MAX_MB",
+        "CLAIMS_FETCH_TIMEOUT",
+        "CLAIMS_SESSION_HOURS",
+        "CLAIMS_SIGNIN_MAX_PER_NAME",
+    ):
+        assert fact in section, fact
