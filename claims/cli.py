@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
+import click
 import typer
 
 from claims import render
@@ -49,6 +51,12 @@ def friendly(fn: F) -> F:
             raise fail(str(exc)) from None
         except KeyboardInterrupt:
             raise fail("interrupted") from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # last resort: a library bug still ends in one line, not a traceback
+            if os.environ.get("CLAIMS_DEBUG"):
+                raise
+            raise fail(f"unexpected {type(exc).__name__}: {exc} (CLAIMS_DEBUG=1 shows the traceback)") from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -59,6 +67,14 @@ def root() -> None:
 
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people; json, jsonl, csv for tools")]
+MaxMbOpt = Annotated[
+    float | None,
+    typer.Option("--max-mb", envvar="CLAIMS_MAX_MB", help="Refuse an input larger than this many MB (default 20)"),
+]
+FetchTimeoutOpt = Annotated[
+    float | None,
+    typer.Option("--fetch-timeout", envvar="CLAIMS_FETCH_TIMEOUT", help="Seconds a URL may take in all (default 30)"),
+]
 
 
 @app.command()
@@ -66,12 +82,15 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for peo
 def split(
     path: Annotated[str, typer.Argument(help="Article file (.txt, .md, .html), an http(s) URL, or - for stdin")],
     fmt: FormatOpt = Format.table,
+    max_mb: MaxMbOpt = None,
+    fetch_timeout: FetchTimeoutOpt = None,
 ) -> None:
     """Print an article's claims, typed and attributed, without storing anything."""
     from claims.engine import analyze
     from claims.ingest import load
+    from claims.reading import Limits
 
-    result = analyze(load(path).text).to_dict()
+    result = analyze(load(path, Limits.of(max_mb, fetch_timeout)).text).to_dict()
     emit(result["claims"], fmt, doc=result, title=result["article"]["title"])
     if fmt is Format.table:
         counts = {t: sum(1 for c in result["claims"] if c["type"] == t) for t in CLAIM_TYPES}
@@ -128,11 +147,18 @@ def add(
     ctype: Annotated[str | None, typer.Option("--type", help="Type of a claim recorded with --claim")] = None,
     source: Annotated[str | None, typer.Option(help="Source of a claim recorded with --claim")] = None,
     article: Annotated[int | None, typer.Option(help="Article id a --claim belongs to")] = None,
+    max_mb: MaxMbOpt = None,
+    fetch_timeout: FetchTimeoutOpt = None,
 ) -> None:
     """Add articles to the database (or one claim by hand with --claim)."""
     from claims import store
+    from claims.db import DiskFull
     from claims.ingest import expand, load
+    from claims.links import checked_url
+    from claims.reading import Limits
 
+    limits = Limits.of(max_mb, fetch_timeout)
+    checked_url(url, "--url")
     db = open_db(db_path, create=True)
     if claim is not None:
         if not ctype:
@@ -150,11 +176,20 @@ def add(
     with typer.progressbar(
         items, label="adding", file=sys.stderr, hidden=len(items) < 5 or not sys.stderr.isatty()
     ) as bar:
-        for item in bar:
+        for done, item in enumerate(bar, 1):
             try:
-                result = store.add_article(db, load(item), overrides)
+                result = store.add_article(db, load(item, limits), overrides)
+            except DiskFull as exc:  # every later article would fail the same way
+                left = len(items) - done
+                failures.append(f"{exc}; stopped with {left} inputs not tried" if left else str(exc))
+                break
             except ClaimsError as exc:
                 failures.append(str(exc))
+                continue
+            except Exception as exc:  # one bad input must not stop the batch or hide its summary
+                if os.environ.get("CLAIMS_DEBUG"):
+                    raise
+                failures.append(f"{item}: unexpected {type(exc).__name__}: {exc}")
                 continue
             counts[result.status] += 1
             claims_n += result.claims
@@ -356,15 +391,24 @@ def serve(
     open_browser: Annotated[bool, typer.Option("--open", help="Open a browser")] = False,
 ) -> None:
     """Publish the database with Datasette for browsing, review and SQL audits."""
-    import subprocess
+    import ipaddress
 
     from claims.db import connect, resolve_path
-    from claims.serve import datasette_args
+    from claims.serve import run
 
     connect(db_path).close()  # created and upgraded before Datasette opens it
-    args = datasette_args(resolve_path(db_path), host, port) + (["-o"] if open_browser else [])
+    try:
+        local = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = False
+    if not local:
+        typer.echo(
+            f"warning: --host {host} makes the site public to every network this machine is on; anyone who can "
+            "reach it can read the database and run SQL on it (use 127.0.0.1 behind a proxy to limit that)",
+            err=True,
+        )
     typer.echo(f"serving on http://{host}:{port}/", err=True)
-    raise typer.Exit(subprocess.call([sys.executable, "-m", "datasette", "serve", *args]))
+    run(resolve_path(db_path), host, port, open_browser)
 
 
 @app.command()

@@ -22,7 +22,9 @@ BUSY_TIMEOUT_MS = 30_000
 
 
 def now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """UTC to the millisecond, one format everywhere (CLI, web; the canned query makes it with strftime) so that
+    timestamps sort in the order they were made."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
 def resolve_path(path: str | None) -> Path:
@@ -83,6 +85,37 @@ def _explain(exc: sqlite3.DatabaseError) -> str:
     return msg
 
 
+class DiskFull(ClaimsError):
+    """The disk holding the database has no room: a batch stops here, since every later write would fail too."""
+
+
+def _mount_point(path: Path) -> Path:
+    p = path.resolve().parent
+    while not os.path.ismount(p) and p != p.parent:
+        p = p.parent
+    return p
+
+
+def _as_error(db: Database, exc: sqlite3.DatabaseError) -> ClaimsError:
+    """The one-line error for a failed write, naming the disk when it is full."""
+    row = db.execute("PRAGMA database_list").fetchone()
+    path = Path(row[2]) if row and row[2] else None
+    if "full" in str(exc) and path is not None:
+        return DiskFull(
+            f"{path}: the disk is full (no room left on {_mount_point(path)}); nothing of this write was stored"
+        )
+    return ClaimsError(f"{path or 'database'}: {_explain(exc)}")
+
+
+def _rollback(db: Database) -> None:
+    """Roll back what is left: SQLite has already rolled back itself after
+    some errors (a full disk), and a second ROLLBACK would raise and hide the
+    real error."""
+    if db.conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            db.conn.execute("ROLLBACK")
+
+
 @contextlib.contextmanager
 def write(db: Database) -> Iterator[Database]:
     """One write transaction, taken at once (BEGIN IMMEDIATE) so that
@@ -91,14 +124,17 @@ def write(db: Database) -> Iterator[Database]:
     try:
         db.conn.execute("BEGIN IMMEDIATE")
     except sqlite3.DatabaseError as exc:
-        raise ClaimsError(f"database: {_explain(exc)}") from None
+        raise _as_error(db, exc) from None
     try:
         yield db
+    except sqlite3.DatabaseError as exc:
+        _rollback(db)
+        raise _as_error(db, exc) from None
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        _rollback(db)
         raise
     try:
         db.conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
-        db.conn.execute("ROLLBACK")
-        raise ClaimsError(f"database: {_explain(exc)}") from None
+        _rollback(db)
+        raise _as_error(db, exc) from None

@@ -35,6 +35,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "content_hash": "SHA-256 of the text: the same text is never stored twice",
             "words": "Word count",
             "previous_id": "Earlier version of the same URL, when the text changed",
+            "canonical_url": "The canonical link the page itself claims (metadata only: versions follow `url`)",
         },
     ),
     "sources": (
@@ -341,6 +342,47 @@ def m002_facets_and_fast_views(db: Database) -> None:
                   AND verdict IN ('false', 'mostly_false', 'misleading')) AS rated_false_or_misleading
         FROM sources""",
     )
+
+
+@migrations()
+def m003_canonical_url(db: Database) -> None:
+    """A page's claimed canonical link kept beside the URL it was fetched
+    from, so a page cannot pass itself off as another outlet's article."""
+    db.execute("ALTER TABLE articles ADD COLUMN canonical_url TEXT")
+
+
+@migrations()
+def m004_http_links_only(db: Database) -> None:
+    """Links must be http(s): a `javascript:` URL written through raw SQL
+    (the writable canned query) is refused by the schema itself."""
+    evidence = "(lower(NEW.evidence_url) GLOB 'http://?*' OR lower(NEW.evidence_url) GLOB 'https://?*')"
+    url = "(lower(NEW.url) GLOB 'http://?*' OR lower(NEW.url) GLOB 'https://?*')"
+    db.execute(f"""
+        CREATE TRIGGER reviews_evidence_http BEFORE INSERT ON reviews
+        WHEN NEW.evidence_url IS NOT NULL AND NEW.evidence_url != '' AND NOT {evidence}
+        BEGIN SELECT RAISE(ABORT, 'the evidence link must be an http:// or https:// URL'); END""")
+    for event in ("INSERT", "UPDATE OF url"):
+        name = "articles_url_http_" + event.split()[0].lower()
+        db.execute(f"""
+            CREATE TRIGGER {name} BEFORE {event} ON articles
+            WHEN NEW.url IS NOT NULL AND NOT {url}
+            BEGIN SELECT RAISE(ABORT, 'an article URL must be an http:// or https:// URL'); END""")
+
+
+@migrations()
+def m005_review_log_integrity(db: Database) -> None:
+    """A review must name a claim that exists, whoever writes it (Datasette
+    does not turn foreign keys on), and every review time has one format
+    (UTC to the millisecond) so the history sorts in the order it was made."""
+    db.execute("""
+        CREATE TRIGGER reviews_claim_exists BEFORE INSERT ON reviews
+        WHEN NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
+        BEGIN SELECT RAISE(ABORT, 'no claim has this id'); END""")
+    # older rows: "…:SSZ" from the web form, "…:SS.ffffffZ" from the CLI
+    db.execute("""UPDATE reviews SET created_at = substr(created_at, 1, 19) || '.000Z'
+        WHERE created_at GLOB '????-??-??T??:??:??Z'""")
+    db.execute("""UPDATE reviews SET created_at = substr(created_at, 1, 23) || 'Z'
+        WHERE created_at GLOB '????-??-??T??:??:??.??????Z'""")
 
 
 @migrations()

@@ -1,7 +1,8 @@
 """Publishing the database with Datasette, configured the same way whoever
 starts it: the repo's metadata, the in-repo plugin, templates and stylesheet.
 
-The equivalent plain command line (see README) is
+`claims serve` runs it in its own process (no child, no temporary files). The
+equivalent plain command line (see README) is
 `datasette db/claims.db -m metadata.json --plugins-dir claims/datasette/plugins
 --template-dir claims/datasette/templates --static assets:claims/datasette/static`
 with the settings below.
@@ -10,7 +11,7 @@ with the settings below.
 from __future__ import annotations
 
 import json
-import tempfile
+import os
 from pathlib import Path
 
 from claims.site import PLUGINS_DIR, STATIC_DIR, TEMPLATES_DIR, metadata
@@ -39,35 +40,30 @@ def site_metadata(db_path: Path) -> dict:
     return meta
 
 
-def datasette_args(db_path: Path, host: str, port: int) -> list[str]:
-    meta = Path(tempfile.mkdtemp(prefix="claims-serve-")) / "metadata.json"
-    meta.write_text(json.dumps(site_metadata(db_path)), encoding="utf-8")
-    args = [
-        str(db_path),
-        "-m",
-        str(meta),
-        "--plugins-dir",
-        str(PLUGINS_DIR),
-        "--template-dir",
-        str(TEMPLATES_DIR),
-        "--static",
-        f"assets:{STATIC_DIR}",
-        "--host",
-        host,
-        "--port",
-        str(port),
-    ]
-    for k, v in SETTINGS.items():
-        args += ["--setting", k, str(v)]
-    return args
+def run(db_path: Path, host: str, port: int, open_browser: bool = False) -> None:
+    """Serve in this process with uvicorn, as `datasette serve` does, so the
+    PID a supervisor starts is the server: SIGTERM stops it (uvicorn shuts
+    down cleanly) and no child or temporary metadata file is left behind."""
+    import asyncio
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    ds = make_datasette(db_path, secret=os.environ.get("DATASETTE_SECRET") or None)
+    asyncio.run(ds.invoke_startup())
+    if open_browser:
+        threading.Timer(1.0, webbrowser.open, [f"http://{host}:{port}/"]).start()
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)
 
 
-def make_datasette(db_path: Path):
-    """A Datasette instance with the site's configuration (for tests and benchmarks)."""
+def make_datasette(db_path: Path, secret: str | None = None):
+    """A Datasette instance with the site's configuration (`claims serve`, tests and benchmarks)."""
     from datasette.app import Datasette
 
     return Datasette(
         [str(db_path)],
+        secret=secret,
         metadata=site_metadata(db_path),
         plugins_dir=str(PLUGINS_DIR),
         template_dir=str(TEMPLATES_DIR),

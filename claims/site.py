@@ -87,7 +87,7 @@ ORDER BY MAX(reviews.created_at) DESC""",
         "description": "Record a verdict (" + ", ".join(VERDICTS) + ") with a note and evidence link. "
         "Signed-in reviewers only; the reviewer recorded is the one signed in.",
         "sql": """INSERT INTO reviews (claim_id, reviewer, verdict, note, evidence_url, created_at)
-VALUES (:claim_id, :_actor_id, :verdict, :note, :evidence_url, :_now_datetime_utc)""",
+VALUES (:claim_id, :_actor_id, :verdict, :note, :evidence_url, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))""",
         "write": True,
         "allow": {"id": "*"},
         "on_success_message": "Review saved",

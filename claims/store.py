@@ -14,10 +14,11 @@ from claims.engine import analyze
 from claims.errors import ClaimsError
 from claims.ingest import Article
 from claims.linker import Linker, key, record_alias
+from claims.links import checked_url
 from claims.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
 from claims.schema import VERDICTS
 
-META_FIELDS = ("url", "title", "outlet", "author", "published")
+META_FIELDS = ("url", "title", "outlet", "author", "published", "canonical_url")
 
 
 @dataclass
@@ -43,6 +44,7 @@ def add_article(db: Database, art: Article, overrides: dict[str, str | None] | N
     meta = {k: art.meta.get(k) for k in META_FIELDS}
     meta.update({k: v for k, v in (overrides or {}).items() if v})
     meta["title"] = meta.get("title") or analysis.title
+    meta["url"] = checked_url(meta.get("url"), "the article URL")
     with write(db):
         row = db.execute("SELECT id FROM articles WHERE content_hash = ?", [digest]).fetchone()
         if row:  # another process stored it meanwhile
@@ -57,10 +59,11 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
         prev = db.execute("SELECT MAX(id) FROM articles WHERE url = ?", [meta["url"]]).fetchone()
         previous = prev[0] if prev else None
     cur = db.execute(
-        """INSERT INTO articles (url, title, outlet, author, published, added_at, text, content_hash, words, previous_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        """INSERT INTO articles (url, canonical_url, title, outlet, author, published, added_at, text, content_hash,
+           words, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             meta.get("url"),
+            meta.get("canonical_url"),
             meta.get("title"),
             meta.get("outlet"),
             meta.get("author"),
@@ -176,6 +179,7 @@ def add_review(
         raise ClaimsError(f"verdict must be one of {', '.join(VERDICTS)}")
     if not reviewer.strip():
         raise ClaimsError("a review needs a reviewer")
+    evidence_url = checked_url(evidence_url, "--evidence")
     with write(db):
         if not db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone():
             raise ClaimsError(f"no claim with id {claim_id}")

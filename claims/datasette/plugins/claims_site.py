@@ -7,12 +7,22 @@ or <script> shows it as text.
 
 from __future__ import annotations
 
+import asyncio
+import hmac
 import json
-from datetime import UTC, datetime
+import math
+import os
+import re
+import sqlite3
+import time
+from collections import deque
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from datasette import Response, hookimpl
+from datasette.utils import baseconv
 
-from claims.reviewers import accounts_path, check
+from claims.links import http_link, is_http_url
+from claims.reviewers import accounts_path, check, exists
 from claims.schema import VERDICTS
 
 SOURCE_PAGE_LIMIT = 500  # claims listed on a source page; the counts cover all of them
@@ -85,10 +95,15 @@ async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
     canned query `review_claim`, so its SQL and permission live in one place."""
     if not await datasette.permission_allowed(request.actor, "view-query", resource=(name, "review_claim")):
         return Response.html("Sign in as a reviewer to review claims", status=403)
+    if not exists(accounts_path(db.path), str(request.actor.get("id"))):  # removed since signing in
+        return Response.html("This reviewer account no longer exists", status=403)
     query = await datasette.get_canned_query(name, "review_claim", request.actor)
     form = await request.post_vars()
     if form.get("verdict") not in VERDICTS:
         datasette.add_message(request, "Choose a verdict", datasette.ERROR)
+        return Response.redirect(f"/-/claim/{claim_id}")
+    if form.get("evidence_url") and not is_http_url(form["evidence_url"]):
+        datasette.add_message(request, "The evidence link must be an http:// or https:// URL", datasette.ERROR)
         return Response.redirect(f"/-/claim/{claim_id}")
     params = {
         "claim_id": claim_id,
@@ -96,9 +111,12 @@ async def _review(datasette, request, name: str, db, claim_id: int) -> Response:
         "note": form.get("note") or None,
         "evidence_url": form.get("evidence_url") or None,
         "_actor_id": request.actor["id"],
-        "_now_datetime_utc": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
     }
-    await db.execute_write(query["sql"], params)
+    try:
+        await db.execute_write(query["sql"], params)
+    except sqlite3.DatabaseError as exc:  # refused by the schema's triggers
+        datasette.add_message(request, f"Review not saved: {exc}", datasette.ERROR)
+        return Response.redirect(f"/-/claim/{claim_id}")
     datasette.add_message(request, f"Review saved: {form['verdict'].replace('_', ' ')}")
     return Response.redirect(f"/-/claim/{claim_id}")
 
@@ -117,6 +135,7 @@ async def claim_page(datasette, request):
             db, "SELECT id, title, outlet, url, published, text FROM articles WHERE id = ?", [claim["article_id"]]
         )
         text = article.pop("text")
+    if article and claim["start"] is not None:  # a claim recorded by hand has an article but no offsets
         lo, hi = max(0, claim["start"] - 300), min(len(text), claim["end"] + 300)
         context = {
             "before": text[lo : claim["start"]],
@@ -189,29 +208,165 @@ async def source_page(datasette, request):
     )
 
 
+# -- sign-in ---------------------------------------------------------------------------------------
+
+SESSION_HOURS = 12.0  # CLAIMS_SESSION_HOURS: how long a sign-in lasts
+SIGNIN_WINDOW_MINUTES = 15.0  # CLAIMS_SIGNIN_WINDOW_MINUTES: failures are counted over this window
+SIGNIN_MAX_PER_NAME = 5  # CLAIMS_SIGNIN_MAX_PER_NAME: wrong passwords for one name within the window
+SIGNIN_MAX_PER_CLIENT = 20  # CLAIMS_SIGNIN_MAX_PER_CLIENT: failed sign-ins from one address within the window
+
+
+def setting(name: str, default: float) -> float:
+    """A limit from the environment (read at each use, so a restart is all a change needs)."""
+    try:
+        value = float(os.environ.get(name, default))
+    except ValueError:
+        return default
+    return value if value > 0 else default
+
+
+class Throttle:
+    """Failed sign-ins per name and per client address over a sliding window."""
+
+    MAX_KEYS = 10_000  # random names must not grow the table without bound
+
+    def __init__(self) -> None:
+        self.failures: dict[str, deque[float]] = {}
+
+    def _recent(self, key: str, now: float, window: float) -> deque[float]:
+        times = self.failures.get(key, deque())
+        while times and times[0] <= now - window:
+            times.popleft()
+        return times
+
+    def wait(self, limits: dict[str, int], now: float, window: float) -> float:
+        """Seconds until a try is allowed for every key (0: allowed now)."""
+        waits = [0.0]
+        for key, limit in limits.items():
+            times = self._recent(key, now, window)
+            if len(times) >= limit:
+                waits.append(times[-limit] + window - now)
+        return max(waits)
+
+    def fail(self, keys: list[str], now: float, window: float) -> None:
+        if len(self.failures) > self.MAX_KEYS:
+            self.failures = {k: t for k, t in self.failures.items() if self._recent(k, now, window)}
+        for key in keys:
+            self.failures.setdefault(key, deque()).append(now)
+
+    def clear(self, key: str) -> None:
+        self.failures.pop(key, None)
+
+
+def _throttle(datasette) -> Throttle:
+    if not hasattr(datasette, "_claims_throttle"):
+        datasette._claims_throttle = Throttle()
+    return datasette._claims_throttle
+
+
+def _hash_slots(datasette) -> asyncio.Semaphore:
+    """PBKDF2 runs in threads, at most half the cores at once, so pages stay fast during a password storm."""
+    if not hasattr(datasette, "_claims_hash_slots"):
+        datasette._claims_hash_slots = asyncio.Semaphore(max(1, (os.cpu_count() or 2) // 2))
+    return datasette._claims_hash_slots
+
+
+def safe_next(target: str | None) -> str:
+    """Only a path on this site may be followed after sign-in: no scheme, no host, no `//` or `/\\`."""
+    if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
+        return "/"
+    if any(c in target for c in "\\\r\n\t") or any(ord(c) < 32 for c in target):
+        return "/"
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else "/"
+
+
+def _csrf_ok(request, form: dict) -> bool:
+    """The double-submit check, done here because Datasette's CSRF protection
+    skips requests that carry no cookies, which is how login CSRF gets in."""
+    token, cookie = form.get("csrftoken", ""), request.cookies.get("ds_csrftoken", "")
+    return bool(token) and hmac.compare_digest(token, cookie)
+
+
+def _client(request) -> str:
+    client = request.scope.get("client")
+    return client[0] if client else "unknown"
+
+
 async def login(datasette, request):
-    error = None
+    error, status = None, 200
+    next_path = safe_next(request.args.get("next"))
     if request.method == "POST":
         form = await request.post_vars()
+        next_path = safe_next(form.get("next"))
         name, password = form.get("username", ""), form.get("password", "")
-        _, db = _db(datasette)
-        if check(accounts_path(db.path), name, password):
-            response = Response.redirect(form.get("next") or "/")
-            response.set_cookie("ds_actor", datasette.sign({"a": {"id": name}}, "actor"), httponly=True, samesite="lax")
-            return response
-        error = "Wrong name or password"
+        window = setting("CLAIMS_SIGNIN_WINDOW_MINUTES", SIGNIN_WINDOW_MINUTES) * 60
+        keys = {
+            f"name:{name.lower()}": int(setting("CLAIMS_SIGNIN_MAX_PER_NAME", SIGNIN_MAX_PER_NAME)),
+            f"client:{_client(request)}": int(setting("CLAIMS_SIGNIN_MAX_PER_CLIENT", SIGNIN_MAX_PER_CLIENT)),
+        }
+        throttle = _throttle(datasette)
+        wait = throttle.wait(keys, time.monotonic(), window)
+        if not _csrf_ok(request, form):
+            error, status = "The sign-in form expired; please try again", 403
+        elif wait:
+            error, status = f"Too many failed sign-ins; try again in {math.ceil(wait / 60)} minutes", 429
+        else:
+            _, db = _db(datasette)
+            async with _hash_slots(datasette):
+                ok = await asyncio.to_thread(check, accounts_path(db.path), name, password)
+            if ok:
+                throttle.clear(f"name:{name.lower()}")
+                hours = setting("CLAIMS_SESSION_HOURS", SESSION_HOURS)
+                expires = baseconv.base62.encode(int(time.time() + hours * 3600))
+                response = Response.redirect(next_path)
+                response.set_cookie(
+                    "ds_actor",
+                    datasette.sign({"a": {"id": name}, "e": expires}, "actor"),
+                    max_age=int(hours * 3600),
+                    httponly=True,
+                    samesite="lax",
+                    secure=request.scheme == "https",
+                )
+                return response
+            throttle.fail(list(keys), time.monotonic(), window)
+            error, status = "Wrong name or password", 401
     return Response.html(
-        await datasette.render_template(
-            "claims_login.html", {"error": error, "next": request.args.get("next", "/")}, request=request
-        ),
-        status=401 if error else 200,
+        await datasette.render_template("claims_login.html", {"error": error, "next": next_path}, request=request),
+        status=status,
     )
 
 
 async def logout(datasette, request):
-    response = Response.redirect("/")
-    response.set_cookie("ds_actor", "", expires=0)
-    return response
+    """Sign-out is a POST with the CSRF token (a GET shows the button), so no link or image can sign anyone out."""
+    if request.method == "POST":
+        form = await request.post_vars()
+        if not _csrf_ok(request, form):
+            return Response.html("The sign-out form expired; please try again", status=403)
+        response = Response.redirect("/")
+        response.set_cookie("ds_actor", "", expires=0, httponly=True, samesite="lax")
+        return response
+    return Response.html(await datasette.render_template("claims_signout.html", {}, request=request))
+
+
+def _is_write_query(datasette, database: str, name: str) -> bool:
+    queries = datasette.metadata("queries", database=database) or {}
+    query = queries.get(name)
+    return isinstance(query, dict) and bool(query.get("write"))
+
+
+@hookimpl(trylast=True)  # called last, so its veto is the result Datasette keeps
+def permission_allowed(datasette, actor, action, resource):
+    """Every write re-checks the account: a removed reviewer's cookie cannot write."""
+    if action != "view-query" or not actor or not isinstance(resource, tuple | list):
+        return None
+    database, name = resource
+    if not _is_write_query(datasette, database, name):
+        return None
+    db = datasette.databases.get(database)
+    if db is None or not db.path or not exists(accounts_path(db.path), str(actor.get("id"))):
+        return False
+    return None
 
 
 @hookimpl
@@ -250,6 +405,62 @@ def extra_template_vars(template, datasette, request):
     return home
 
 
+# -- anonymous SQL -------------------------------------------------------------------------------
+
+ARBITRARY_SQL_TIME_LIMIT_MS = 1000  # CLAIMS_SQL_TIME_LIMIT_MS: typed SQL; tables and canned audits keep 3000
+MAX_VALUE_MB = 100  # CLAIMS_SQL_MAX_VALUE_MB: the largest string or blob one SQL value may be
+SQL_HEAP_MB = 512  # CLAIMS_SQL_HEAP_MB: all the memory SQLite may take in the server
+_ARBITRARY_SQL_PATH = re.compile(r"^/[^/]+(\.\w+)?$")  # /claims?sql= and /claims.json?sql=, not canned queries
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Typed SQL gets a shorter time limit than pages and canned audits:
+    Datasette 0.65 has one `sql_time_limit_ms` for all, but honours a lower
+    `_timelimit` per request, so it is set (never raised) here."""
+
+    def wrap(app):
+        async def limited(scope, receive, send):
+            if scope.get("type") == "http" and _ARBITRARY_SQL_PATH.match(scope.get("path", "")):
+                args = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
+                if any(k == "sql" for k, _ in args):
+                    cap = int(setting("CLAIMS_SQL_TIME_LIMIT_MS", ARBITRARY_SQL_TIME_LIMIT_MS))
+                    asked = [v for k, v in args if k == "_timelimit" and v.isdigit() and int(v) > 0]
+                    limit = min([cap, *(int(v) for v in asked)])
+                    args = [(k, v) for k, v in args if k != "_timelimit"] + [("_timelimit", str(limit))]
+                    scope = {**scope, "query_string": urlencode(args).encode("latin-1")}
+            await app(scope, receive, send)
+
+        return limited
+
+    return wrap
+
+
+@hookimpl
+def prepare_connection(conn):
+    """A memory bound for anonymous SQL: `randomblob(9e8)` or a huge
+    group_concat fails with "string or blob too big" instead of taking a GB."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, int(setting("CLAIMS_SQL_MAX_VALUE_MB", MAX_VALUE_MB) * 1024 * 1024))
+    conn.execute(f"PRAGMA hard_heap_limit = {int(setting('CLAIMS_SQL_HEAP_MB', SQL_HEAP_MB) * 1024 * 1024)}")
+
+
+async def databases_page(datasette, request):
+    """Datasette's /-/databases without the absolute path of each file."""
+    return Response.json(
+        [
+            {"name": d.name, "route": d.route, "is_mutable": d.is_mutable, "is_memory": d.is_memory}
+            for name, d in datasette.databases.items()
+            if name != "_internal"
+        ]
+    )
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """`|http_link`: a URL that may be rendered as a link (http or https), else empty."""
+    env.filters["http_link"] = http_link
+
+
 @hookimpl
 def register_routes():
     return [
@@ -258,6 +469,7 @@ def register_routes():
         (r"^/-/source/(?P<id>\d+)$", source_page),
         (r"^/-/signin$", login),
         (r"^/-/signout$", logout),
+        (r"^/-/databases(\.json)?$", databases_page),
     ]
 
 
