@@ -135,6 +135,8 @@ async def test_article_page_highlights_and_escapes(site):
     for kind in ("reported_fact", "official_quote", "editorial_assertion"):
         assert f'class="claim claim-{kind}' in page
     assert "— Angela Ruiz" in page  # speaker named beside the quote
+    assert '<mark class="speaker-words" title="source: Angela Ruiz">' in page  # her words in the sentence marked
+    assert '<span class="cue-words">said</span>' in page or '<span class="cue-words">says</span>' in page
 
 
 async def test_claim_and_source_pages(site):

@@ -57,9 +57,28 @@ def _segments(text: str, claims: list[dict]) -> list[dict]:
             continue
         if c["start"] > pos:
             out.append({"text": text[pos : c["start"]]})
-        out.append({"text": text[c["start"] : c["end"]], "claim": c})
+        out.append({"text": text[c["start"] : c["end"]], "claim": c, "parts": _marked(text, c)})
         pos = c["end"]
     out.append({"text": text[pos:]})
+    return out
+
+
+def _marked(text: str, c: dict) -> list[dict]:
+    """A claim's text in runs, with the words that name its source and its cue marked."""
+    marks = sorted(
+        (c[f"{k}_start"], c[f"{k}_end"], k)
+        for k in ("mention", "cue")
+        if c.get(f"{k}_start") is not None and c["start"] <= c[f"{k}_start"] < c[f"{k}_end"] <= c["end"]
+    )
+    out, pos = [], c["start"]
+    for a, b, kind in marks:
+        if a < pos:
+            continue
+        if a > pos:
+            out.append({"text": text[pos:a]})
+        out.append({"text": text[a:b], "mark": kind})
+        pos = b
+    out.append({"text": text[pos : c["end"]]})
     return out
 
 
