@@ -33,7 +33,7 @@ def _each(fn, texts) -> None:
 
 def bench_engine(min_words: int) -> None:
     from claims.engine import analyze
-    from claims.segment import sentences
+    from claims.engine.segment import sentences
 
     texts = corpus(min_words)
     words = sum(len(t.split()) for t in texts)

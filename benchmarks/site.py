@@ -21,7 +21,7 @@ VERDICTS = ["true", "mostly_true", "half_true", "misleading", "mostly_false", "f
 
 
 def build(path: Path, claims: int, per_article: int = 20, seed: int = 3) -> None:
-    from claims.db import connect, write
+    from claims.storage.db import connect, write
 
     rng = random.Random(seed)
     db = connect(str(path))
@@ -111,8 +111,8 @@ def _claims(db, batch) -> None:
 
 
 async def measure(path: Path) -> list[tuple[str, float, int]]:
-    from claims.serve import make_datasette
-    from claims.site import AUDITS
+    from claims.web.serve import make_datasette
+    from claims.web.site import AUDITS
 
     ds = make_datasette(path)
     name = path.stem

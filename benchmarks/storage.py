@@ -11,11 +11,11 @@ from benchmarks.run import peak_rss_mb
 
 
 def bench_storage(count: int) -> None:
-    from claims import store
-    from claims.db import connect
     from claims.engine import analyze
     from claims.ingest import load
     from claims.render import to_json
+    from claims.storage import store
+    from claims.storage.db import connect
 
     with tempfile.TemporaryDirectory() as d:
         folder = Path(d) / "articles"

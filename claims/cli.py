@@ -15,8 +15,8 @@ import click
 import typer
 
 from claims import render
+from claims.engine.model import CLAIM_TYPES
 from claims.errors import ClaimsError
-from claims.model import CLAIM_TYPES
 
 app = typer.Typer(
     help="Split news articles into typed, attributed claims and track them for fact-checking.",
@@ -126,7 +126,7 @@ DbOpt = Annotated[str | None, typer.Option("--db", help="Database file (default 
 
 def open_db(db_path: str | None, create: bool = False):
     """The database a command works on (existing unless `create`)."""
-    from claims.db import connect
+    from claims.storage.db import connect
 
     return connect(db_path, create=create)
 
@@ -151,11 +151,11 @@ def add(
     fetch_timeout: FetchTimeoutOpt = None,
 ) -> None:
     """Add articles to the database (or one claim by hand with --claim)."""
-    from claims import store
-    from claims.db import DiskFull
     from claims.ingest import expand, load
-    from claims.links import checked_url
     from claims.reading import Limits
+    from claims.storage import store
+    from claims.storage.db import DiskFull
+    from claims.storage.links import checked_url
 
     limits = Limits.of(max_mb, fetch_timeout)
     checked_url(url, "--url")
@@ -214,7 +214,7 @@ def show(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Print an article's claims in order with type, source and verdict."""
-    from claims import store
+    from claims.storage import store
 
     db = open_db(db_path)
     art = store.find_article(db, article)
@@ -262,7 +262,7 @@ def list_(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claims across articles, filtered."""
-    from claims import store
+    from claims.storage import store
 
     db = open_db(db_path)
     rows = store.list_claims(
@@ -289,7 +289,7 @@ def sources_list(
     """List sources with their claim counts."""
     if ctx.invoked_subcommand:
         return
-    from claims import store
+    from claims.storage import store
 
     rows = store.list_sources(open_db(db_path), kind, limit)
     _emit_sources(rows, fmt)
@@ -324,7 +324,7 @@ def sources_show(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """A source's names and every claim attributed to it."""
-    from claims import store
+    from claims.storage import store
 
     db = open_db(db_path)
     src = store.find_source(db, ref)
@@ -348,7 +348,7 @@ def sources_merge(
     db_path: DbOpt = None,
 ) -> None:
     """Merge two sources that are the same person or body."""
-    from claims import store
+    from claims.storage import store
 
     src = store.merge_sources(open_db(db_path), keep, absorb)
     typer.echo(f"merged into {src['id']}: {src['name']} ({src['claims']} claims)")
@@ -362,7 +362,7 @@ def sources_rename(
     db_path: DbOpt = None,
 ) -> None:
     """Give a source its right name (the old one is kept as an alias)."""
-    from claims import store
+    from claims.storage import store
 
     src = store.rename_source(open_db(db_path), ref, new_name)
     typer.echo(f"renamed {src['id']} to {src['name']}")
@@ -376,7 +376,7 @@ def sources_alias(
     db_path: DbOpt = None,
 ) -> None:
     """Record another name for a source, so later mentions link to it."""
-    from claims import store
+    from claims.storage import store
 
     src = store.alias_source(open_db(db_path), ref, alias)
     typer.echo(f"{src['name']} is also {alias}")
@@ -393,8 +393,8 @@ def serve(
     """Publish the database with Datasette for browsing, review and SQL audits."""
     import ipaddress
 
-    from claims.db import connect, resolve_path
-    from claims.serve import run
+    from claims.storage.db import connect, resolve_path
+    from claims.web.serve import run
 
     connect(db_path).close()  # created and upgraded before Datasette opens it
     try:
@@ -424,7 +424,7 @@ def review(
     db_path: DbOpt = None,
 ) -> None:
     """Record a verdict on a claim (appended to its review history)."""
-    from claims import store
+    from claims.storage import store
 
     review_id = store.add_review(open_db(db_path), claim_id, verdict, reviewer, note, evidence)
     typer.echo(f"review {review_id}: claim {claim_id} is {verdict}")
@@ -444,8 +444,8 @@ def reviewers_add(
     ] = "",
 ) -> None:
     """Create (or reset) a reviewer account; the password is stored hashed beside the database."""
-    from claims import reviewers
-    from claims.db import resolve_path
+    from claims.storage import reviewers
+    from claims.storage.db import resolve_path
 
     path = reviewers.accounts_path(resolve_path(db_path))
     reviewers.add(path, name, password)

@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from claims.engine.model import CLAIM_TYPES
 from claims.errors import ClaimsError
-from claims.model import CLAIM_TYPES
 
 TYPES: tuple[str, ...] = CLAIM_TYPES  # the order score.py prints them in
 Span = tuple[int, int]

@@ -13,8 +13,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from claims.errors import ClaimsError
-from claims.links import is_http_url
 from claims.reading import FETCH_DEADLINE_ENV, Limits, decode, read_bytes
+from claims.storage.links import is_http_url
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)

@@ -374,7 +374,7 @@ def test_writer_verdicts_without_a_listed_cue_are_editorial():
 
 def test_opinion_weights_are_all_explained():
     """Every weight in the shipped model is learned (named in the file's header) and every feature it names exists."""
-    from claims import opinion
+    from claims.engine import opinion
 
     weights, threshold = opinion.model()
     assert 0.2 < threshold < 0.8 and len(weights) > 50

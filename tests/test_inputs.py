@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.serve import make_datasette
+from claims.web.serve import make_datasette
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -343,7 +343,7 @@ def test_full_disk_is_one_line_with_the_batch_summary(tmp_path, monkeypatch):
     folder = tmp_path / "batch"
     _full_disk_batch(folder, 4, 20)
     assert runner.invoke(app, ["add", str(folder / "00.txt"), "--db", str(db)]).exit_code == 0
-    from claims import store
+    from claims.storage import store
 
     real = store._store
 
@@ -354,7 +354,7 @@ def test_full_disk_is_one_line_with_the_batch_summary(tmp_path, monkeypatch):
             raise sqlite3.OperationalError("database or disk is full")
         return real(dbase, text, *a)
 
-    monkeypatch.setattr("claims.store._store", full)
+    monkeypatch.setattr("claims.storage.store._store", full)
     r = runner.invoke(app, ["add", str(folder), "--db", str(db)])
     assert "1 articles added, 1 skipped as already present" in r.stdout  # the summary, before the error
     one_line_error(r, f"{db}: the disk is full (no room left on ")
@@ -387,7 +387,7 @@ def test_full_disk_on_a_real_tiny_file_system(tmp_path):
 
 def test_readme_states_the_limits_the_code_uses():
     from claims import reading
-    from claims.datasette.plugins import claims_site as site
+    from claims.web.datasette.plugins import claims_site as site
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Reliability") : readme.index("## Benchmarks")]

@@ -1,6 +1,6 @@
 import pytest
 
-from claims.mentions import parse
+from claims.engine.mentions import parse
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
-from claims.quotes import find_quotes
-from claims.segment import units
+from claims.engine.quotes import find_quotes
+from claims.engine.segment import units
 
 
 def quotes(text: str) -> list[tuple[str, int]]:

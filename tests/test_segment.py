@@ -1,6 +1,6 @@
 import pytest
 
-from claims.segment import sentences
+from claims.engine.segment import sentences
 
 
 def texts(text: str) -> list[str]:

@@ -7,8 +7,8 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.serve import make_datasette
-from claims.site import AUDITS, metadata
+from claims.web.serve import make_datasette
+from claims.web.site import AUDITS, metadata
 from tests.conftest import ARTICLES, EXAMPLES, free_port, wait_for
 
 runner = CliRunner()
@@ -37,7 +37,7 @@ def site(tmp_path):
 
 def test_metadata_file_matches_the_schema():
     with open("metadata.json", encoding="utf-8") as f:
-        assert json.load(f) == metadata(), "run: python -m claims.site > metadata.json"
+        assert json.load(f) == metadata(), "run: python -m claims.web.site > metadata.json"
 
 
 async def test_facets_and_descriptions(site):

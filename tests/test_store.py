@@ -11,11 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from typer.testing import CliRunner
 
-from claims import store
 from claims.cli import app
-from claims.db import connect
 from claims.errors import ClaimsError
 from claims.ingest import Article
+from claims.storage import store
+from claims.storage.db import connect
 from tests.conftest import ARTICLES, EXAMPLES
 
 runner = CliRunner()
@@ -270,7 +270,7 @@ def test_failed_write_leaves_database_as_it_was(dbfile, monkeypatch):
     def boom(*a, **k):
         raise ClaimsError("simulated failure while linking sources")
 
-    monkeypatch.setattr("claims.linker.Linker.link", boom)
+    monkeypatch.setattr("claims.storage.linker.Linker.link", boom)
     with pytest.raises(ClaimsError):
         store.add_article(db, Article("Second article. “Yes,” said Jo Lane.\n", "b"))
     after = rows(
@@ -325,7 +325,7 @@ def test_two_processes_add_at_once(dbfile, tmp_path):
 
 
 def test_old_database_is_upgraded_in_place(tmp_path):
-    from claims import schema
+    from claims.storage import schema
 
     path = tmp_path / "claims.db"
     db = connect(str(path))
@@ -400,7 +400,7 @@ def test_database_made_before_m002_is_upgraded_and_backfilled(tmp_path):
 
     from sqlite_utils import Database
 
-    from claims import schema
+    from claims.storage import schema
 
     path = tmp_path / "claims.db"
     old = Database(sqlite3.connect(str(path), isolation_level=None))

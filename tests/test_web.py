@@ -20,7 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
-from claims.serve import make_datasette
+from claims.web.serve import make_datasette
 from tests.conftest import EXAMPLES, free_port, wait_for
 
 runner = CliRunner()
@@ -29,7 +29,7 @@ EVIL = "javascript:alert(document.cookie)"
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
-    monkeypatch.setattr("claims.reviewers.ITERATIONS", 1000)  # fast hashes; the real count has its own test
+    monkeypatch.setattr("claims.storage.reviewers.ITERATIONS", 1000)  # fast hashes; the real count has its own test
     db = tmp_path / "claims.db"
     assert runner.invoke(app, ["add", str(EXAMPLES), "--db", str(db), "--outlet", "Desk"]).exit_code == 0
     assert (
@@ -170,8 +170,8 @@ async def test_web_and_cli_reviews_share_one_timestamp_format(site):
 
 
 def test_old_review_times_are_brought_to_one_format(tmp_path):
-    from claims import schema
-    from claims.db import connect
+    from claims.storage import schema
+    from claims.storage.db import connect
 
     db = connect(str(tmp_path / "c.db"))
     db.execute("INSERT INTO claims (text, type) VALUES ('x', 'reported_fact')")
@@ -243,7 +243,7 @@ async def test_sign_ins_are_rate_limited_per_client(site, monkeypatch):
 
 def test_unknown_names_cost_one_full_hash(tmp_path, monkeypatch):
     """No timing difference between a known and an unknown name: both run PBKDF2 at the current count."""
-    from claims import reviewers
+    from claims.storage import reviewers
 
     monkeypatch.setattr(reviewers, "ITERATIONS", 200_000)
     path = tmp_path / "claims-reviewers.json"
@@ -259,7 +259,7 @@ def test_unknown_names_cost_one_full_hash(tmp_path, monkeypatch):
 
 
 def test_pbkdf2_uses_owasps_count():
-    from claims import reviewers
+    from claims.storage import reviewers
 
     assert reviewers.ITERATIONS == 600_000
     assert reviewers.hash_password("correct-horse").startswith("pbkdf2_sha256$600000$")
@@ -269,7 +269,7 @@ async def test_an_old_hash_is_upgraded_on_sign_in(site, monkeypatch):
     ds, db = site
     accounts = db.parent / "claims-reviewers.json"
     assert "$1000$" in accounts.read_text()
-    monkeypatch.setattr("claims.reviewers.ITERATIONS", 2000)
+    monkeypatch.setattr("claims.storage.reviewers.ITERATIONS", 2000)
     assert (await sign_in(ds)).status_code == 302
     stored = json.loads(accounts.read_text())["alice"]
     assert stored.startswith("pbkdf2_sha256$2000$")
@@ -280,7 +280,7 @@ async def test_hashing_does_not_hold_the_event_loop(site, monkeypatch):
     """PBKDF2 runs in a worker thread, never on the thread serving the pages."""
     import threading
 
-    from claims import reviewers
+    from claims.storage import reviewers
 
     ds, _ = site
     threads = []
@@ -342,7 +342,7 @@ SLOW = "select count(*) from (with recursive c(x) as (select 1 union all select 
 
 async def test_typed_sql_has_a_shorter_time_limit_than_pages(site):
     ds, _ = site
-    from claims.datasette.plugins import claims_site
+    from claims.web.datasette.plugins import claims_site
 
     assert ds.setting("sql_time_limit_ms") > claims_site.ARBITRARY_SQL_TIME_LIMIT_MS  # pages and audits keep more
     for extra in ({}, {"_timelimit": "60000"}):  # asking for more does not get more
@@ -371,7 +371,7 @@ async def test_no_absolute_paths_are_published(site):
 )
 def test_a_public_host_warns(tmp_path, monkeypatch, host, warned):
     served = []
-    monkeypatch.setattr("claims.serve.run", lambda *a: served.append(a))
+    monkeypatch.setattr("claims.web.serve.run", lambda *a: served.append(a))
     r = runner.invoke(app, ["serve", "--db", str(tmp_path / "c.db"), "--host", host])
     assert r.exit_code == 0 and served
     assert ("makes the site public" in r.stderr) is warned

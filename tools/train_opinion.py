@@ -1,7 +1,7 @@
 """Learn the opinion model's weights from GUIDE-format gold files.
 
     .venv/bin/pip install scikit-learn   # training only; the engine never imports it
-    .venv/bin/python tools/train_opinion.py GOLD_DIR_OR_FILE... [--out claims/data/opinion_model.tsv]
+    .venv/bin/python tools/train_opinion.py GOLD_DIR_OR_FILE... [--out claims/lang/en/opinion_model.tsv]
 
 Every claim typed `editorial_assertion` is a positive example and every
 `reported_fact` a negative one (quotes are attributed before this model is
@@ -23,7 +23,7 @@ import regex as re
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-from claims.opinion import features  # noqa: E402
+from claims.engine.opinion import features  # noqa: E402
 
 _QUOTED = re.compile(r"[“\"][^”\"]{3,}[”\"]")
 
@@ -49,7 +49,7 @@ def examples(paths: list[str], args_also: bool) -> tuple[list[str], list[int], l
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("gold", nargs="+")
-    ap.add_argument("--out", default="claims/data/opinion_model.tsv")
+    ap.add_argument("--out", default="claims/lang/en/opinion_model.tsv")
     ap.add_argument("--min-df", type=int, default=6)
     ap.add_argument("--C", type=float, nargs="+", default=[0.03, 0.1, 0.3, 1.0], help="regularisation to try")
     ap.add_argument("--also", action="store_true", help="facts with editorial in `also` count as editorial")

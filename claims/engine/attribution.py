@@ -1,0 +1,579 @@
+"""Attribution cues in one sentence: verbs of saying (before, after or inside
+a quotation), "according to X", "X told Y", "a statement read", findings.
+
+Works on the sentence with its quotations masked (`QMARK`), so words inside a
+quotation never look like the attribution of the quotation itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+
+from claims.engine import mentions
+from claims.engine.lexicon import alternation, lexicon, words
+from claims.engine.mentions import (
+    CONNECTORS,
+    DETERMINERS,
+    LOCATIVES,
+    NAME_PARTICLES,
+    PRONOUNS,
+    TOKEN,
+    base,
+    is_cap,
+    known_word,
+    postmodifier_start,
+)
+
+QMARK = "\ue000"
+_BE = words("be")
+_SKIP_BEFORE_VERB = words("skip_before_verb")
+_TIME = words("time")
+_ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
+_STOP_CAPS = words("clause_openers")
+_VIA = re.compile(
+    r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
+    r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
+    r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on"
+    r"|interviewed\s+by|polled\s+by|surveyed\s+by|quoted\s+by))"
+    r"\s+(?:the\s+)?(\p{Lu}[\w&.'’\-]*(?:\s+(?:(?:of|the|for|and|&)\s+)?\p{Lu}[\w&.'’\-]*)*)"
+)
+_TIME_OPENERS = words("time_openers")
+_FUNCTION_WORDS = words("function_words")
+_RELATIVE = words("relative")
+_SUBORDINATORS = words("subordinators")
+_CHARACTERISING = words("characterising_verbs")
+_COMPLEMENT_STOPS = words("complement_stops")
+_DEFINITE = words("definite")
+_FINDING_WHEN_DOCUMENT = words("finding_when_document")
+_ASIDE_OPENERS = words("aside_openers")
+_PREPOSITIONS = words("prepositions")
+_HEADLINE_SPEAKER = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
+_STATEMENT = re.compile(
+    r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
+    rf"(?:{alternation(lexicon().carrier_nouns)})\b(?:\s+[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"
+)  # "a Russian foreign ministry statement on the talks read"; not "said in a statement and added"
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution cue before resolution against the article."""
+
+    cue: str
+    cue_kind: str  # speech | according | finding | statement
+    words: list[str]  # the mention, as written
+    via: str | None = None
+    title: str | None = None  # from an appositive: "Jane Doe, a spokeswoman for X,"
+    ends_with_colon: bool = False
+
+
+def mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    """The sentence with each quotation (marks and all) replaced by QMARK,
+    keeping the quotation's final comma or stop, which matters for cues."""
+    if not spans:
+        return text[start:end]
+    parts: list[str] = []
+    pos = start
+    for a, b, inner in spans:
+        a, b = max(a, start), min(b, end)
+        if a < pos or a >= b:
+            continue
+        parts.append(text[pos:a])
+        tail = inner.rstrip()[-1:] if inner.strip() else ""
+        parts.append(QMARK + (tail if tail in ",.?!" else "") + " ")
+        pos = b
+    parts.append(text[pos:end])
+    return "".join(parts)
+
+
+def _np_before(toks: list[str], i: int) -> list[str]:
+    """The subject noun phrase that ends right before token i (the verb)."""
+    j = i - 1
+    seen_time = False
+    while j >= 0:
+        b = toks[j].lower()
+        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS):
+            seen_time = seen_time or b in _TIME
+            j -= 1
+            continue
+        break
+    if j < 0:
+        return []
+    if toks[j].lower() in PRONOUNS:
+        return [toks[j]]
+    tail = _postmodifier(toks, j)
+    if tail is None:
+        tail = _place_description(toks, j)
+    if tail is not None:  # "people familiar with the matter", "parents at a school board meeting"
+        head = _np_before(toks, tail)
+        return head + toks[tail : j + 1] if head else []
+    out: list[str] = []
+    modifiers = 0
+    while j >= 0:
+        t = toks[j]
+        b = base(t)
+        if t == ")":  # "Acme Corp (NASDAQ: ACME) announced"
+            k = j
+            while k >= 0 and toks[k] != "(":
+                k -= 1
+            if k > 0 and j - k < 10:
+                j = k - 1
+                continue
+        if t == "." and j > 0 and toks[j - 1].lower() in _ABBR_DOT:
+            j -= 1
+            continue
+        if t == QMARK or not (t[0].isalnum()):
+            break
+        if is_cap(t):
+            if b in _STOP_CAPS and j > 0 and toks[j - 1] not in (",", ";") and out:
+                break
+            if b in _STOP_CAPS and (j == 0 or toks[j - 1] in (",", ";")):
+                break
+            if b in DETERMINERS:
+                out.append(t)
+                break
+            out.append(t)
+        elif b in DETERMINERS or t.endswith(("’s", "'s")):
+            out.append(t)
+            if j > 0 and toks[j - 1].lower() in CONNECTORS:
+                j -= 1
+                continue
+            break
+        elif (b in CONNECTORS and out and j > 0) or known_word(t):
+            out.append(t)
+        elif out and t.isdigit():
+            out.append(t)  # "a 2023 survey", "three 2019 reports"
+        elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
+            out.append(t)  # "business owners", "dock workers"
+            modifiers += 1
+        else:
+            break
+        j -= 1
+    out.reverse()
+    while out and (base(out[0]) in CONNECTORS):
+        out.pop(0)
+    if not out or base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS:
+        return []
+    if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
+        return []
+    return out
+
+
+def _noun_modifier(word: str, right: str) -> bool:
+    """A lower-case word standing before a source noun as its modifier."""
+    lex = lexicon()
+    head = base(right)
+    if not (head in lex.anon_nouns or head in lex.org_nouns or head in lex.document_nouns or head in lex.titles):
+        return False
+    b = word.lower()
+    return (
+        word.isalpha()
+        and word.islower()
+        and not b.endswith("ly")
+        and b not in _FUNCTION_WORDS
+        and b not in _SKIP_BEFORE_VERB
+        and b not in _TIME
+        and b not in PRONOUNS
+        and b not in _RELATIVE
+        and b not in lex.speech_core
+        and b not in lex.speech_content
+    )
+
+
+def _place_description(toks: list[str], j: int) -> int | None:
+    """Where a place description after a source noun starts ("parents at a
+    school board meeting"), when the words up to token j end with one."""
+    if not toks[j].isalpha() or not toks[j].islower() or _known_noun(toks[j]):
+        return None
+    for k in range(j - 1, max(0, j - 7), -1):
+        t = toks[k]
+        if not t[0].isalnum():
+            return None
+        if t.lower() in LOCATIVES and k > 0 and _known_noun(toks[k - 1]):
+            return k
+        if t.lower() == "of" and k > 0 and base(toks[k - 1]) in lexicon().document_nouns:
+            return k  # "Minutes of a city council meeting"
+    return None
+
+
+def _known_noun(word: str) -> bool:
+    lex = lexicon()
+    b = base(word)
+    return b in lex.anon_nouns or b in lex.org_nouns or b in lex.titles
+
+
+def _postmodifier(toks: list[str], j: int) -> int | None:
+    """Where a describing phrase ("familiar with the matter") starts, when the
+    words up to token j end with one."""
+    offset = max(0, j - 9)
+    k = postmodifier_start([t.lower() for t in toks[offset : j + 1]])
+    return None if k is None else offset + k
+
+
+def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
+    """A noun phrase that starts at token i, up to a comma or the end."""
+    out: list[str] = []
+    for t in toks[i : i + limit]:
+        b = base(t)
+        if t == QMARK or not t[0].isalnum():
+            break
+        if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
+            out.append(t)
+        else:
+            break
+    while out and (base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS):
+        out.pop()
+    return out
+
+
+def _according(toks: list[str], i: int) -> list[str]:
+    out: list[str] = []
+    for t in toks[i:]:
+        if t in (",", ";", ":", QMARK, "(", ")", "—", "–") or t in ".!?":
+            break
+        out.append(t)
+    while len(out) >= 2 and base(out[-1]) in _TIME and base(out[-2]) in _TIME_OPENERS:
+        out = out[:-2]  # "according to the ministry on Friday"
+    while out and base(out[-1]) in _TIME:
+        out.pop()
+    return out
+
+
+def _appositive(toks: list[str], i: int) -> str | None:
+    """ ", a spokesman for the ministry," after a name gives its title."""
+    if i >= len(toks) or toks[i] != ",":
+        return None
+    words: list[str] = []
+    lex = lexicon()
+    for t in toks[i + 1 : i + 14]:
+        if not t[0].isalnum():
+            break
+        words.append(t)
+    if words and base(words[0]) in DETERMINERS:
+        words = words[1:]
+    if words and any(base(w) in lex.titles for w in words[:4]):
+        return " ".join(words)
+    return None
+
+
+def _closing_aside(toks: list[str], i: int) -> bool:
+    """ "..., said Dr. Robert Rutledge, a Halifax radiation oncologist.": a short
+    description that runs to the end of the sentence after an inverted tag."""
+    rest = toks[i + 1 :]
+    return toks[i] == "," and 0 < len(rest) <= 16 and QMARK not in rest and not any(
+        t.lower() in _cue_verbs() for t in rest
+    )
+
+
+def _characterises(toks: list[str], i: int) -> bool:
+    """ "called the deal painful but necessary", "called it a disgrace",
+    "described the plan as reckless": a definite object, then what it was
+    called (not "called the police to report", "called a news conference")."""
+    j = i + 1
+    if j >= len(toks) or toks[j].lower() not in _DEFINITE:
+        return False
+    for k in range(j + 1, min(j + 4, len(toks))):
+        if not toks[k][0].isalnum() or toks[k].lower() in _COMPLEMENT_STOPS:
+            return False
+        if k > j + 1 and (toks[k].lower() == "as" or toks[k - 1][0].isalnum()):
+            return True  # something follows the object
+        if toks[j].lower() in PRONOUNS:
+            return True  # "called it a disgrace"
+    return False
+
+
+def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
+    """Does content (a that-clause, quotation, colon) follow or precede the verb?
+    A quotation may stand before a long subject ("“…,” then-Surrey mayoral
+    candidate Doug McCallum responded") or after an adverbial ("joked in his
+    turn to answer the question, “…”")."""
+    window = toks[i + 1 : i + 9]
+    if any(t in (QMARK, ":") for t in window[:4]) or "that" in (t.lower() for t in window):
+        return True
+    after = toks[i + 1 : i + 16]
+    if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
+        return True
+    return QMARK in toks[max(0, i - max(6, subject + 4)) : i]
+
+
+def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
+    """Subject of the verb at i, and a title from appositives between them:
+    "Dr. Priya Natarajan, the county's health commissioner, said",
+    "Whitmore, 52, a former trade lawyer, has long argued" or
+    "Her deputy, Tom Adeyemi, said"."""
+    words = _np_before(toks, i)
+    j = i - 1
+    while j >= 0 and toks[j].lower() in _SKIP_BEFORE_VERB:
+        j -= 1
+    if words or j < 1 or toks[j] != ",":
+        return words, None
+    lead = _opening_name(toks, j)
+    if lead is not None:
+        return lead
+    for k in range(j - 1, max(-1, j - 18), -1):
+        if toks[k] != ",":
+            continue
+        inner = toks[k + 1 : j]
+        outer = _np_before(toks, k)
+        if not inner or not outer or QMARK in inner:
+            continue
+        if inner[0].lower() in _ASIDE_OPENERS:
+            return outer, None  # "The official, who spoke on condition of anonymity, said"
+        if postmodifier_start([w.lower() for w in outer]):
+            return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
+        named = mentions.parse(inner)
+        inner_named = (
+            all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
+        ) or (
+            named is not None
+            and named.kind == "person"
+            and named.title is not None
+            and any(_known_noun(w) for w in named.title.replace(",", " ").split())
+        )
+        # "Her deputy, Tom Adeyemi, said", "Her opponent, council member Brian Feld, said";
+        # not "The study, published in Nature, found"
+        outer_named = is_cap(outer[-1]) and base(outer[-1]) not in lexicon().titles
+        if not inner_named:  # a description: "Benton, 61, a former mayor," / "The study, published in Nature,"
+            parts = [w for w in inner if w != "," and not w.isdigit()]
+            core = parts[1:] if parts and base(parts[0]) in DETERMINERS else parts
+            return outer, (" ".join(core) or None) if outer_named else None
+        # a name: "Her deputy, Tom Adeyemi," / "The UN force in Lebanon, UNIFIL,"
+        core = outer[1:] if base(outer[0]) in DETERMINERS else outer
+        return inner, " ".join(core)
+    return [], None
+
+
+def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | None:
+    """ "Donald Tusk, the president of the European Council, which represents EU
+    leaders, said": a clause that opens with a proper name set off by a comma,
+    with the verb right after the appositives, has that name as its subject;
+    the first appositive is the title."""
+    start = 0
+    while start < j and (toks[start].lower() in _PREPOSITIONS or toks[start].lower() in _TIME_OPENERS
+                         or base(toks[start]) in _TIME or toks[start] == ","):
+        start += 1  # "On Tuesday, Donald Tusk, ..."
+    lead = _np_after(toks, start)
+    k = start + len(lead)
+    if not lead or k >= j or toks[k] != "," or QMARK in toks[k:j] or not all(
+        is_cap(w) or base(w) in NAME_PARTICLES for w in lead
+    ):
+        return None
+    if any(t.lower() in _cue_verbs() for t in toks[k:j]):
+        return None  # another verb of saying between them: not one subject
+    inner = []
+    for t in toks[k + 1 : j]:
+        if t == ",":
+            break
+        inner.append(t)
+    if not inner or all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner):
+        return None  # "Her deputy, Tom Adeyemi, said" and "Ottawa, Ont., police said" are not this case
+    if inner[0].lower() in _ASIDE_OPENERS:
+        return lead, None
+    core = inner[1:] if base(inner[0]) in DETERMINERS else inner
+    return lead, " ".join(core) or None
+
+
+def _negated(lows: list[str], i: int) -> bool:
+    before = lows[max(0, i - 2) : i]
+    return "not" in before or "never" in before or any(w.endswith("n't") for w in before)
+
+
+def find(outside: str) -> Found | None:
+    """The attribution of one masked sentence, or None."""
+    toks = _join_abbreviations(TOKEN.findall(outside))
+    lows = [t.lower() for t in toks]
+    for i, low in enumerate(lows):
+        if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
+            words = _according(toks, i + 2)
+            if words:
+                k = i + 2 + len(words)
+                name = _np_after(toks, k + 1) if k < len(toks) and toks[k] == "," else []
+                after = toks[k + 1 + len(name) : k + 2 + len(name)]
+                closed = not after or after[0] in (",", ".", ";", "!", "?")  # not "..., Benton steered ..."
+                if (
+                    name
+                    and closed
+                    and all(is_cap(w) or base(w) in NAME_PARTICLES for w in name)
+                    and not is_cap(words[-1])
+                ):
+                    # "according to the plant's owner, Atlantic Power": the name, with the role as title
+                    role = words[1:] if base(words[0]) in DETERMINERS else words
+                    return Found("according to", "according", name, title=" ".join(role))
+                return Found("according to", "according", words)
+    m = _HEADLINE_SPEAKER.match(outside)
+    if m:  # "Kerry: ‘We are just getting started’"
+        return Found(":", "speech", m.group(1).split())
+    m = _STATEMENT.search(outside)
+    if m:
+        words = m.group(0)[: m.start(2) - m.start(0)].split()
+        return Found(m.group(2), "statement", words, via=_via(outside))
+    # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
+    verbs = _cue_verbs()
+    candidates = [i for i, w in enumerate(lows) if w in verbs]
+    for want_speech in (True, False):
+        found = None
+        for i in candidates:
+            cue = _verb_cue(toks, lows, i, want_speech)
+            if cue and (found is None or _trailing(toks, i, cue)):
+                found = cue  # the first cue, unless a trailing ", analysts said" frames the whole sentence
+        if found:
+            found.via = _via(outside)
+            found.ends_with_colon = outside.rstrip().endswith(":")
+            return found
+    return None
+
+
+def _trailing(toks: list[str], i: int, cue: Found) -> bool:
+    """Is the cue at token i a closing attribution: ", analysts said." at the end?"""
+    k = i - len(cue.words) - 1
+    return k >= 0 and toks[k] == "," and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + 1 :])
+
+
+def _join_abbreviations(toks: list[str]) -> list[str]:
+    """Keep the period of "U.S.", "Inc." or an initial with its word inside a sentence."""
+    if "." not in toks[:-1]:
+        return toks
+    out: list[str] = []
+    for k, t in enumerate(toks):
+        initial = out and len(out[-1]) == 1 and out[-1].isupper()  # "J. R. Whitfield"
+        if t == "." and out and (out[-1].lower() in _ABBR_DOT or initial) and k < len(toks) - 1:
+            out[-1] += "."
+        else:
+            out.append(t)
+    return out
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    """Every word that can start a cue verb (first words of multi-word ones too)."""
+    lex = lexicon()
+    forms = (
+        set(lex.speech_core)
+        | set(lex.speech_content)
+        | set(lex.finding)
+        | set(lex.finding_content)
+        | set(lex.finding_ruling)
+        | set(lex.finding_document)
+    )
+    return frozenset(f.split()[0] for f in forms)
+
+
+def leading_subject(outside: str) -> list[str]:
+    """The noun phrase that opens a masked sentence (for the salience of people)."""
+    return _leading_subject(_join_abbreviations(TOKEN.findall(outside)))
+
+
+def _coordinated(lows: list[str], i: int) -> bool:
+    """Is the verb at i the second of two joined by "and"/"but" ("welcomed the move but said")?"""
+    j = i - 1
+    while j >= 0 and lows[j] in _SKIP_BEFORE_VERB:
+        j -= 1
+    return j > 0 and lows[j] in ("and", "but") and lows[j - 1] != ","
+
+
+def _leading_subject(toks: list[str]) -> list[str]:
+    """The noun phrase that opens a sentence, up to its first connector."""
+    if toks and toks[0].lower() in _PREPOSITIONS:
+        return []  # "Under Patel, Northbridge grew ...": no subject here
+    words = _np_after(toks, 0)
+    for k, w in enumerate(words):
+        if base(w) in CONNECTORS and k > 0:
+            return words[:k]
+    return words
+
+
+def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
+    """The agent of a passive verb of saying or finding ("confirmed by X"): a
+    sourced fact. With no agent ("was told", "is said to") there is no source."""
+    if j >= len(toks) or toks[j].lower() != "by":
+        return None
+    words = _np_after(toks, j + 1)
+    if not words:
+        return None
+    k = j + 1 + len(words)
+    if k + 1 < len(toks) and toks[k] == ",":
+        name = _np_after(toks, k + 1)
+        if name and all(is_cap(w) or base(w) in NAME_PARTICLES for w in name):
+            return Found(cue, "finding", name, title=" ".join(words))  # "her son, David Osei"
+    return Found(cue, "finding", words)
+
+
+def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
+    """The attribution made by the verb at token i, if it is one."""
+    lex = lexicon()
+    n = len(toks)
+    low, span = lows[i], 1
+    if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
+        low, span = pair, 2
+    speech = low in lex.speech_core or low in lex.speech_content
+    ruling = low in lex.finding_ruling
+    document = low in lex.finding_document
+    if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
+        return None
+    if i > 0 and lows[i - 1] in _BE:
+        return _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
+    if _negated(lows, i) and (speech or low in lex.finding or low in lex.finding_ruling):
+        return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
+    words, title = _subject(toks, i)
+    if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
+        words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
+    if not words and speech and _coordinated(lows, i):
+        words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
+    inverted = False
+    if not words and i > 0:
+        quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
+        after = _np_after(toks, i + span)
+        rest = i + span + len(after)
+        closes = rest >= n - 1 or toks[rest] in (",", ".") and (
+            rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest)
+        )
+        if after and (quote_before or (toks[i - 1] == "," and closes)):
+            words, inverted = after, True
+            title = _appositive(toks, rest)
+    if not words:
+        return None
+    needs_content = low in lex.speech_content or low in lex.finding_content
+    trailing = (
+        not inverted
+        and i - len(words) - 1 >= 0
+        and toks[i - len(words) - 1] == ","
+        and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
+    )  # "..., study finds": the clause before the comma is the content
+    characterised = lex.speech_content.get(low) in _CHARACTERISING and _characterises(toks, i + span - 1)
+    if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1, len(words))):
+        return None
+    if ruling and not any(base(w) in lex.rulers for w in words):
+        return None  # "the company ordered 50 planes" is no ruling
+    if document and not speech and not any(base(w) in lex.document_nouns for w in words):
+        opening = _leading_subject(toks)
+        if not (opening and base(opening[-1]) in lex.document_nouns and i < 16):
+            return None  # "the audit identified ...", not "police identified the victim"
+        words = toks[:i]  # "A poll released last week by the University of Nevada showed ..."
+    k = i - len(words) - 1
+    before_subject = lows[k] if not inverted and k >= 0 else ""
+    qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
+    if before_subject in _SUBORDINATORS or qualified_as:
+        return None  # "..., even as they announced job cuts", "after the company reported": not the frame
+    embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
+    if (
+        speech
+        and lex.speech_content.get(low) in _FINDING_WHEN_DOCUMENT
+        and any(base(w) in lex.document_nouns for w in words)
+    ):
+        embedded = True  # "a study suggests that ...": a finding, a sourced fact
+    kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
+    return Found(" ".join(toks[i : i + span]), kind, words, title=title)
+
+
+def _via(outside: str) -> str | None:
+    for m in _VIA.finditer(outside):
+        name = m.group(1).rstrip(".")
+        if name.lower() in _TIME:
+            continue
+        cue = m.group(0).split()[0].lower()
+        if cue == "told" and mentions.classify_proper(name.split()) == "person":
+            continue
+        return name
+    return None

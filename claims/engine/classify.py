@@ -1,0 +1,63 @@
+"""The claim type of a sentence, with a confidence and the cues that decided it."""
+
+from __future__ import annotations
+
+import re
+
+from claims.engine import opinion
+from claims.engine.lexicon import lexicon
+
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
+
+
+def short_statement(outside: str) -> bool:
+    """A short declarative with no name or figure ("It has not.", "The reason is
+    not a mystery."): the author's punchline in an opinion piece, and nothing
+    in a news story."""
+    words = _WORD.findall(outside)
+    return 0 < len(words) <= _RETORT_WORDS and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
+
+
+_RETORT_WORDS = 7  # a short declarative: weighs only where the article is in the author's voice
+OPINION_SHARE = 0.3  # share of unattributed sentences in the writer's voice that marks an opinion piece
+OPINION_MIN_SENTENCES = 4
+VOICE_DISCOUNT = 0.12  # inside an opinion piece the bar is lower by this much (a column's voice carries)
+SHORT_BONUS = 0.15  # a short punchline inside an opinion piece counts toward the writer's voice
+
+
+def labelled_opinion(title: str | None) -> bool:
+    """Whether the headline labels the piece as opinion ("Analysis: ...")."""
+    label = title.split(":", 1)[0].strip().lower() if title and ":" in title else ""
+    return label in lexicon().opinion_labels
+
+
+def opinion_threshold(probabilities: list[float], title: str | None = None) -> float:
+    """The probability that makes a sentence editorial in this article: the
+    model's own bar, lowered when the article is labelled as opinion or when
+    many of its unattributed sentences are in the writer's voice (a column)."""
+    bar = opinion.threshold()
+    if labelled_opinion(title):
+        return bar - VOICE_DISCOUNT
+    voiced = sum(1 for p in probabilities if p >= bar)
+    if len(probabilities) >= OPINION_MIN_SENTENCES and voiced >= OPINION_SHARE * len(probabilities):
+        return bar - VOICE_DISCOUNT
+    return bar
+
+
+def editorial_type(
+    probability: float, cues: list[str], threshold: float, short: bool = False
+) -> tuple[str, float, list[str]]:
+    """Type of a sentence that has no attribution: the author's assertion when
+    the opinion model's probability reaches the article's bar."""
+    voiced = threshold < opinion.threshold()
+    if voiced and short:
+        probability, cues = probability + SHORT_BONUS, [*cues, "short statement"]
+    shown = ", ".join(repr(c) for c in cues[:5]) or "no single strong cue"
+    if probability >= threshold:
+        why = [f"author's own voice (opinion model p={probability:.2f}): {shown}"]
+        if voiced:
+            why.append("article is written in the author's voice (opinion): the bar is lower")
+        return "editorial_assertion", min(0.95, 0.5 + probability / 2), why
+    if probability < 0.25:
+        return "reported_fact", 0.85, ["no attribution and no sign of the writer's view: presented as fact"]
+    return "reported_fact", max(0.55, 1 - probability), [f"presented as fact; opinion model p={probability:.2f} below the bar ({shown})"]

@@ -1,0 +1,349 @@
+"""Read a source mention ("Defense Department spokesman Colonel Steve Warren",
+"an unnamed senior official", "a Russian foreign ministry statement") into
+a name, a title and a source kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+
+from claims.engine.lexicon import lexicon, words
+
+TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
+PRONOUNS = words("pronouns")
+DETERMINERS = words("determiners")
+DESCRIPTORS = words("descriptors")
+CONNECTORS = words("connectors")
+NAME_PARTICLES = words("name_particles")
+LOCATIVES = words("locatives")
+HOLDER_VERBS = words("holder_verbs")
+QUANTIFIERS = words("quantifiers")
+SPOKES_ROLES = words("spokes_roles")
+_CLAUSE_OPENERS = words("clause_openers")
+_ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
+_AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
+_ACRONYM = re.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
+_CAMEL = re.compile(r"\p{Ll}\p{Lu}")
+_SURNAME_PREFIX = re.compile(
+    "(?i:" + "|".join(re.escape(p) for p in sorted(words("surname_prefixes"), key=len, reverse=True)) + r")\p{Lu}"
+)
+
+
+@cache
+def countries() -> frozenset[str]:
+    text = resources.files("claims.lang.en").joinpath("countries.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1 << 16)
+def base(word: str) -> str:
+    """Lower case, without a possessive or a final period."""
+    low = word.lower().rstrip(".")
+    if low.endswith(("’s", "'s")):
+        low = low[:-2]
+    return low
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What a mention says before it is resolved against the article."""
+
+    mention: str
+    name: str
+    kind: str
+    title: str | None = None
+    pronoun: bool = False
+    generic: bool = False  # "the company", "the judge": a role that points back
+    carrier: bool = False  # "the statement": points back to whoever made it
+
+
+def is_media(name: str) -> bool:
+    lex = lexicon()
+    low = name.lower()
+    if low.startswith("the "):
+        low = low[4:]
+    if low in lex.media:
+        return True
+    words = low.split()
+    return len(words) >= 2 and words[-1] in lex.media_suffixes
+
+
+def _title_text(words: list[str]) -> str | None:
+    """Title words as the guide writes them: a trailing rank after a role is
+    set off by a comma ("Defense Department spokesman, Colonel")."""
+    if not words:
+        return None
+    lex = lexicon()
+    if (
+        len(words) >= 2
+        and is_cap(words[-1])
+        and base(words[-1]) in lex.titles
+        and not is_cap(words[-2])
+        and base(words[-2]) in lex.titles
+    ):
+        return " ".join(words[:-1]) + ", " + words[-1]
+    return " ".join(words)
+
+
+def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split into (title words, name words): the name is the trailing run of
+    capitalised words that are not titles or honorifics."""
+    lex = lexicon()
+    i = len(words)
+    while i > 0:
+        w = words[i - 1]
+        b = base(w)
+        # a surname that is also a title ("Maura Dean", "Ann Major") when a given name precedes it
+        surname = (
+            i == len(words) and i > 1 and is_cap(w) and is_cap(words[i - 2]) and base(words[i - 2]) not in lex.titles
+        )
+        if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and (
+            surname or (b not in lex.titles and b not in lex.honorifics)
+        ):
+            i -= 1
+            continue
+        break
+    while i < len(words) and base(words[i]) in NAME_PARTICLES:
+        i += 1
+    title = [w for w in words[:i] if base(w) not in lex.honorifics]
+    return title, words[i:]
+
+
+def classify_proper(name_words: list[str]) -> str:
+    """Kind of a capitalised name: organization, media, document or person."""
+    lex = lexicon()
+    name = " ".join(name_words)
+    low = name.lower()
+    if is_media(name):
+        return "media"
+    if low in countries() or any(base(w) in lex.org_nouns or "&" in w for w in name_words):
+        return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
+    if len(name_words) >= 2 and base(name_words[-1]) in countries():
+        first = base(name_words[0])
+        if first not in lex.female_names and first not in lex.male_names:
+            return "organization"  # "Rally Canada", "Statistics Canada"; not "Michael Jordan"
+    if any(base(w) in lex.document_nouns for w in name_words[-1:]):
+        return "document"
+    if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _camel_brand(name_words[0])):
+        return "organization"  # "UN", "FactSet", "YouTube"
+    return "person"
+
+
+def _camel_brand(word: str) -> bool:
+    """ "YouTube", "FactSet": a capital inside the word that is not a surname's ("McCallum", "DeBoer")."""
+    m = _CAMEL.search(word)
+    return bool(m) and not (_SURNAME_PREFIX.match(word) and _SURNAME_PREFIX.match(word).end() == m.end())
+
+
+def drop_openers(words: list[str]) -> list[str]:
+    """A name without the sentence openers glued before it ("But Green", "Perhaps
+    Tracy", "Knowing Bardos"): closed-class openers, and capitalised adverbs and
+    participles ("-ly", "-ing") that are no one's first name."""
+    lex = lexicon()
+    i = 0
+    while i < len(words) - 1 and is_cap(words[i]) and is_cap(words[i + 1]):
+        b = base(words[i])
+        first_name = b in lex.female_names or b in lex.male_names
+        adverb = len(b) >= 6 and b.endswith(_ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
+        participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
+        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and not first_name):
+            i += 1
+            continue
+        break
+    return words[i:]
+
+
+def postmodifier_start(lows: list[str]) -> int | None:
+    """Index where a describing phrase ("familiar with the matter",
+    "interviewed by the Gazette") starts in lower-case words that end with it."""
+    by_first = _postmodifiers_by_first_word()
+    for k, w in enumerate(lows):
+        for phrase in by_first.get(w, ()):
+            n = len(phrase)
+            if tuple(lows[k : k + n]) == phrase and all(x[0].isalnum() for x in lows[k + n :]):
+                return k
+    return None
+
+
+@cache
+def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon().postmodifiers:
+        out.setdefault(phrase[0], []).append(phrase)
+    return out
+
+
+def known_word(word: str) -> bool:
+    """A word that can be part of a source mention: a title, a source noun, a descriptor."""
+    lex = lexicon()
+    b = base(word)
+    return (
+        b in lex.titles
+        or b in lex.anon_nouns
+        or b in lex.org_nouns
+        or b in lex.document_nouns
+        or b in lex.carrier_nouns
+        or b in DESCRIPTORS
+        or b in lex.unspecified_nouns
+    )
+
+
+def _head(core: list[str]) -> str:
+    """The head noun of a common-noun phrase: the word before its first
+    post-modifier ("investigator" in "German investigator embedded with ...")."""
+    pre: list[str] = []
+    for i, w in enumerate(core):
+        modifier = i + 1 < len(core) and known_word(core[i + 1]) and base(core[i + 1]) not in DESCRIPTORS
+        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not known_word(w) and not modifier)):
+            break
+        pre.append(w)
+    return pre[-1]
+
+
+def parse(words: list[str]) -> Parsed | None:
+    """Parse the words of a mention (as written, determiners included)."""
+    words = drop_openers(words)
+    if not words:
+        return None
+    lex = lexicon()
+    mention = " ".join(words)
+    mention = re.sub(r" ([’'])", r"\1", mention)
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return Parsed(mention, words[0].lower(), "person", pronoun=True)
+    had_det = base(words[0]) in DETERMINERS
+    core = words[1:] if had_det else list(words)
+    affiliated = _affiliation(core)
+    if affiliated is not None:  # "Kent Moore at the University of Toronto", "Richard Shelby of Alabama"
+        person = parse(words[: len(words) - len(core) + affiliated])
+        if person is not None and person.kind == "person":
+            rest = " ".join(core[affiliated:])
+            person.title = f"{person.title} {rest}" if person.title else rest
+            return person
+    # "a report from X", "a briefing given by X", "a spokesman for X"
+    for i, w in enumerate(core):
+        b = base(w)
+        if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
+            head = [base(x) for x in core[:i]]
+            rest = core[i + 1 :]
+            holder = head[-1] in HOLDER_VERBS
+            if (
+                b in ("from", "by")
+                and not holder
+                and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head)
+            ):
+                return parse(rest)  # "a report from X": X is the source
+            if holder:  # "records obtained by the Ledger": the records are the source
+                return parse(words[: words.index(w) - 1]) or None
+            if head and head[-1] in SPOKES_ROLES and b == "for":
+                body = parse(rest)
+                if body and body.kind == "organization":
+                    body.title = " ".join(core[:i])
+                    body.mention = mention
+                    return body
+            break
+    k = postmodifier_start([w.lower() for w in core])
+    if k:  # "residents interviewed by the Gazette": the head comes before the description
+        head = base(core[k - 1])
+        kind = "organization" if head in lex.org_nouns else "anonymous"
+        if is_cap(core[k - 1]) and not known_word(core[k - 1]):
+            named = parse(core[:k])
+            kind = named.kind if named else kind
+        return Parsed(mention, " ".join(core), kind)
+    # drop a trailing carrier: "a Russian foreign ministry statement"
+    cut = len(core)
+    for i, w in enumerate(core):
+        if base(w) in lex.carrier_nouns and i > 0:
+            cut = i
+            break
+    if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
+        # "the statement said": the statement of the body that spoke last
+        return Parsed(mention, core[0], "organization", generic=True, carrier=True)
+    core = core[:cut]
+    core = [w[:-2] if w.lower().endswith(("’s", "'s")) and i == len(core) - 1 else w for i, w in enumerate(core)]
+    if not core:
+        return None
+    head = core[-1]
+    hb = base(head)
+    common = len(core) == 1 and (
+        hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
+    )
+    for i, w in enumerate(core[1:], 1):
+        if base(w) in LOCATIVES and (core[i - 1].islower() or i == 1) and known_word(core[i - 1]):
+            common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
+            break
+    surname_head = len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles  # "Maura Dean"
+    if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
+        title_words, name_words = _split_name(core)
+        titled = any(base(w) in lex.titles for w in title_words)
+        if (
+            not titled
+            and all(is_cap(w) or base(w) in CONNECTORS for w in core)
+            and any(base(w) in CONNECTORS for w in core[1:-1])
+        ):
+            name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
+            return Parsed(mention, name, "media" if is_media(name) else "organization")
+        if not name_words:
+            return None
+        kind = classify_proper(name_words)
+        if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
+            kind = "organization"  # "the Pentagon", "the Sierra Club"
+        if kind != "person":
+            name = " ".join(core if not title_words or kind == "organization" else name_words)
+            return Parsed(mention, name, kind)
+        return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
+    while len(core) > 1 and base(core[0]) in QUANTIFIERS:
+        core = core[1:]  # "Some parents": the canonical name drops the quantifier, like an article
+    phrase = " ".join(core)
+    hb = base(_head(core))
+    if hb in SPOKES_ROLES and len(core) >= 2:
+        body = core[:-1]
+        if is_cap(body[-1]):  # "a Pentagon spokesman": the body, with the role as title
+            return Parsed(mention, " ".join(body), "organization", title=core[-1])
+        if base(body[-1]) in lex.org_nouns:  # "a hospital spokesman": the hospital of this article
+            return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
+    if hb in lex.org_nouns or hb in countries():
+        # "the company", "the Austin-based company": a body the article has named
+        generic = had_det and base(words[0]) == "the" and hb == base(core[-1])
+        return Parsed(mention, phrase, "organization", generic=generic)
+    if hb in lex.document_nouns:
+        if hb in lex.unspecified_nouns and len(core) == 1:
+            return Parsed(mention, phrase, "unspecified")
+        return Parsed(mention, phrase, "document")
+    if hb in lex.unspecified_nouns and len(core) == 1:
+        return Parsed(mention, phrase, "unspecified")
+    if hb in lex.anon_nouns or hb in lex.titles:
+        # "the judge", or a bare role noun in a headline ("Judge rules ...")
+        generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
+        return Parsed(mention, phrase, "anonymous", generic=generic)
+    return None
+
+
+def _affiliation(core: list[str]) -> int | None:
+    """Where a prepositional affiliation after a personal name starts ("Tim
+    Guest with the Nova Scotia Health Authority"); None inside a body's own
+    name ("University of Toronto", "Bank of Canada")."""
+    for i in range(2, len(core) - 1):
+        if core[i].lower() in _AFFILIATION and all(is_cap(w) for w in core[i - 2 : i]):
+            name = core[:i]
+            j = len(name)
+            while j > 0 and is_cap(name[j - 1]) and base(name[j - 1]) not in lexicon().titles:
+                j -= 1
+            if len(name) - j >= 2 and classify_proper(name[j:]) == "person":
+                return i
+    return None
+
+
+def fallback(words: list[str]) -> Parsed:
+    """Whatever follows "according to" is a source: an unnamed one when the
+    phrase fits no pattern ("according to library staff")."""
+    mention = " ".join(words)
+    core = words[1:] if base(words[0]) in DETERMINERS and len(words) > 1 else words
+    return Parsed(mention, " ".join(core), "anonymous")

@@ -1,0 +1,215 @@
+"""The extraction pipeline: article text in, typed and attributed claims out.
+
+Pure: no I/O, no global state besides the cached word lists. Stages:
+segment -> quotations -> attribution cues -> speaker resolution -> type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+
+from claims.engine import attribution, classify, mentions, opinion, segment, spans
+from claims.engine.lexicon import words
+from claims.engine.model import Analysis, Claim, Quote, Sentence, Source
+from claims.engine.quotes import find_quotes
+from claims.engine.resolve import Registry
+
+_SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
+_INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
+_TERM_INTRO = words("term_intro")
+_OPENS_WITH_NAME = re.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
+_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)\b")
+_FUNCTION_WORDS = words("function_words")
+
+
+@dataclass(slots=True)
+class _Row:
+    sentence: Sentence
+    pieces: list[Quote]
+    outside: str
+    quoted: float
+    found: attribution.Found | None = None
+    source: Source | None = None
+    mention: str | None = None
+    groups: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class _Group:
+    words: int = 0
+    sentences: int = 0
+    cue: bool = False
+    speech_cue: bool = False
+    term: bool = False
+    full_sentence: bool = False  # a quoted piece ends with . ? or !: a sentence, not a term
+    source: Source | None = None
+
+
+def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]]:
+    out: list[list[Quote]] = [[] for _ in sents]
+    j = 0
+    for i, s in enumerate(sents):
+        while (
+            j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start
+        ):
+            j += 1
+        k = j
+        while k < len(quotes) and quotes[k].open_mark < s.end:
+            q = quotes[k]
+            if q.end > s.start and q.start < s.end:
+                out[i].append(q)
+            k += 1
+    return out
+
+
+def _clip(q: Quote, s: Sentence, text: str) -> Quote:
+    a, b = max(q.start, s.start), min(q.end, s.end)
+    return Quote(a, b, text[a:b], q.group, q.open_mark, q.close_mark)
+
+
+def analyze(text: str) -> Analysis:
+    """Split an article into claims, each typed and attributed."""
+    paragraphs = segment.units(text)
+    sents, title = segment.sentences(text, paragraphs)
+    quotes = find_quotes(text, paragraphs)
+    registry = Registry(text)
+    rows: list[_Row] = []
+    groups: dict[int, _Group] = {}
+    for s, pieces in zip(sents, _overlapping(sents, quotes), strict=False):
+        spans = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end, q.text) for q in pieces]
+        outside = attribution.mask(text, s.start, s.end, spans)
+        inside = sum(min(q.end, s.end) - max(q.start, s.start) for q in pieces)
+        row = _Row(s, pieces, outside, inside / max(1, s.end - s.start))
+        for q in pieces:
+            g = groups.get(q.group)
+            if g is None:
+                g = groups[q.group] = _Group(term=_is_term(text, q))
+            if q.group not in row.groups:
+                g.sentences += 1
+                row.groups.add(q.group)
+            g.words += len(_clip(q, s, text).text.split())
+            g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
+        row.found = attribution.find(outside)
+        if not row.found:
+            named = _OPENS_WITH_NAME.match(s.text)  # parse only what may start with a name
+            subject = mentions.parse(attribution.leading_subject(outside)) if named else None
+            registry.note_subject(s.text, subject, s.start)
+        if row.found:
+            appositive = row.found.title
+            parsed = mentions.parse(row.found.words)
+            if parsed is None and row.found.cue_kind == "according":
+                parsed = mentions.fallback(row.found.words)
+            if parsed:
+                if appositive:
+                    parsed.title = f"{parsed.title}, {appositive}" if parsed.title else appositive
+                row.source = registry.resolve(parsed, s.start)
+                row.mention = parsed.mention
+            if row.found.cue_kind in ("speech", "statement", "according", "finding"):
+                for gid in row.groups:
+                    groups[gid].cue = True
+                    groups[gid].speech_cue |= row.found.cue_kind in ("speech", "statement")
+                    if row.source and groups[gid].source is None and row.found.cue_kind in ("speech", "statement"):
+                        groups[gid].source = row.source
+        rows.append(row)
+    claims = _type_rows(rows, groups, text, title)
+    used = list({id(c.source): c.source for c in claims if c.source}.values())
+    return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _speech(g: _Group) -> bool:
+    if g.speech_cue:
+        return True  # a quoted fragment under a verb of saying is speech (“identified and corrected” errors)
+    if g.term:
+        return False
+    return g.cue or g.words >= _SPEECH_WORDS or g.sentences > 1 or g.full_sentence
+
+
+def _is_term(text: str, q: Quote) -> bool:
+    """A short quotation used as a name or modifier ("six “train and advise”
+    bases", "so-called “reforms”") is a quoted term, not speech."""
+    if q.close_mark is None or len(q.text.split()) >= _SPEECH_WORDS or q.text.rstrip()[-1:] in ",.?!":
+        return False
+    before = text[max(0, q.open_mark - 20) : q.open_mark].lower().split()
+    if before and before[-1] in _TERM_INTRO:
+        return True
+    m = _NEXT_WORD.match(text, q.close_mark + 1)
+    return bool(m) and m.group(1) not in _FUNCTION_WORDS
+
+
+def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
+    scores = {n: opinion.probability(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
+    shorts = {n for n in scores if classify.short_statement(rows[n].outside)}
+    threshold = classify.opinion_threshold([p for p, _ in scores.values()], title)
+    claims: list[Claim] = []
+    last_speaker: tuple[int, Source] | None = None
+    block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
+    for n, row in enumerate(rows):
+        s = row.sentence
+        speech_pieces = [q for q in row.pieces if _speech(groups[q.group])]
+        found = row.found
+        source, mention, cue, via = row.source, row.mention, None, None
+        direct = False
+        if found:
+            cue, via = found.cue, found.via
+            direct = bool(speech_pieces)  # quoted speech, even when its speaker could not be resolved
+            who = f" with source {mention!r}" if mention else ""
+            if found.cue_kind in ("according", "finding"):
+                ctype, conf = "reported_fact", 0.85
+                label = "'according to'" if found.cue_kind == "according" else f"finding verb {cue!r}"
+                why = [f"{label}{who}: presented as fact from a source"]
+            else:
+                ctype, conf = "official_quote", 0.9 if direct else 0.8
+                label = "statement cue" if found.cue_kind == "statement" else "verb of saying"
+                why = [f"{label} {cue!r}{who}"]
+            if direct:
+                why.append("holds a direct quotation")
+            if found.ends_with_colon and source:
+                block = (s.paragraph + 1, source)
+        elif speech_pieces and row.quoted >= 0.5:
+            group_source = next((groups[q.group].source for q in speech_pieces if groups[q.group].source), None)
+            ctype, direct = "official_quote", True
+            if group_source:
+                source, conf = group_source, 0.85
+                why = [f"inside a quotation attributed to {source.name!r} in a neighbouring sentence"]
+            elif last_speaker and n - last_speaker[0] <= _INHERIT_WINDOW:
+                source, conf = last_speaker[1], 0.7
+                why = [f"quotation with no cue of its own continues the previous speaker {source.name!r}"]
+            else:
+                conf = 0.5
+                why = ["quotation with no speaker found"]
+        elif block and s.paragraph == block[0] and not row.pieces:
+            ctype, direct, source, conf = "official_quote", True, block[1], 0.75
+            why = [f"in the block introduced by {source.name!r} with a colon"]
+        else:
+            score, cues = scores.get(n) or opinion.probability(row.outside)
+            if n == 0 and title and s.text == title and classify.labelled_opinion(title):
+                score, cues = max(score, threshold), [*cues, "headline of an opinion piece states its thesis"]
+            ctype, conf, why = classify.editorial_type(score, cues, threshold, n in shorts)
+        if ctype == "official_quote" and source is not None:
+            last_speaker = (n, source)
+        quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
+        blocked = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in row.pieces]
+        mention_span, cue_span = spans.locate(text, s.start, s.end, mention if found else None, cue, blocked)
+        claims.append(
+            Claim(
+                len(claims) + 1,
+                s.start,
+                s.end,
+                s.paragraph,
+                s.text,
+                ctype,
+                conf,
+                why,
+                source,
+                mention,
+                cue,
+                via,
+                direct,
+                quotes,
+                mention_span,
+                cue_span,
+            )
+        )
+    return claims

@@ -1,0 +1,75 @@
+"""Quotation spans: curly, straight, single and guillemet marks.
+
+Follows the news convention that a quotation running over paragraphs is
+re-opened at each paragraph and closed only at its end; apostrophes (inside a
+word, or closing a plural possessive with no quotation open) are not quote
+marks; unbalanced marks close at the paragraph's end and never raise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.engine.model import Quote
+from claims.engine.segment import Unit
+
+_MARKS = re.compile(r"[“”„\"«»‘’‹›']")
+_DOUBLE_OPEN = "“„«‹"
+_DOUBLE_CLOSE = "”»›"
+_BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
+
+
+def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
+    """Every quoted span, in order; pieces of one quotation share `group`."""
+    out: list[Quote] = []
+    group = -1
+    carried = False  # the previous paragraph ended inside a quotation
+    for unit in paragraphs:
+        first = unit.start
+        while first < unit.end and text[first].isspace():
+            first += 1
+        continues = carried and first < unit.end and text[first] in _DOUBLE_OPEN + '"'
+        open_at: int | None = None  # position of the open double mark
+        single_at: int | None = None
+        for m in _MARKS.finditer(text, unit.start, unit.end):
+            i = m.start()
+            c = text[i]
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if open_at is None:
+                if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit()):
+                    open_at = i
+                    if not (continues and i == first):
+                        group += 1
+                    continues = False
+                elif c in _DOUBLE_CLOSE and not out_has_open_before(out, unit, i):
+                    # a closing mark with no opener: the quotation began before
+                    if not carried:
+                        group += 1
+                    out.append(Quote(first, i, text[first:i], group, first, i))
+                    carried = False
+                elif c in "‘'" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace() and nxt != "'":
+                    single_at = i
+                elif c in "’'" and single_at is not None and not nxt.isalnum() and not prev.isspace():
+                    group += 1
+                    out.append(Quote(single_at + 1, i, text[single_at + 1 : i], group, single_at, i))
+                    single_at = None
+            elif c in _DOUBLE_CLOSE or c == '"':
+                if c == '"' and prev.isdigit() and text[open_at] != '"':
+                    continue
+                out.append(Quote(open_at + 1, i, text[open_at + 1 : i], group, open_at, i))
+                open_at = None
+        carried = False
+        if open_at is not None:
+            end = unit.end
+            while end > open_at + 1 and text[end - 1].isspace():
+                end -= 1
+            out.append(Quote(open_at + 1, end, text[open_at + 1 : end], group, open_at, None))
+            carried = True
+    return out
+
+
+def out_has_open_before(out: list[Quote], unit: Unit, i: int) -> bool:
+    """True when a quotation already closed earlier in this paragraph, so a
+    stray closing mark is noise rather than the end of a carried quotation."""
+    return bool(out) and out[-1].close_mark is not None and unit.start <= out[-1].close_mark < i

@@ -1,0 +1,345 @@
+"""Speakers within one article: pronouns, surnames, "Mr Khan" and role nouns
+("the judge", "the secretary of state") resolve to one canonical source.
+
+Two people who share a surname stay apart: a bare surname goes to the one
+mentioned most recently.
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import islice
+
+import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+
+from claims.engine.lexicon import lexicon, words
+from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers
+from claims.engine.model import BODY_KINDS, Source
+
+_NAME_RUN = re.compile(
+    r"\b\p{Lu}[\w’'\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
+)
+_COMPANY_NAME = re.compile(
+    r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
+)
+_CAP_WORD = re.compile(r"\b\p{Lu}[\w’'\-]*")
+_FEMALE_MARKERS = words("female_markers")
+_PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not the last body named
+_PLACES = countries()
+_SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
+_MALE_MARKERS = words("male_markers")
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
+_BEFORE_SUFFIX = re.compile(
+    r"((?:\p{Lu}[\w&.’'\-]*\s+){0,3}\p{Lu}[\w&.’'\-]*),?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
+)
+_AGED = re.compile(r"\b(\p{Lu}[\w’'\-]*),\s*(?:aged\s+)?\d{1,3}\b")
+_NOUN_THEN_NAME = re.compile(r"\b(\w+),?\s+(\p{Lu}[\w’'\-]*)\b")
+
+
+_CORPORATE = re.compile(r"\s+(?:inc|corp|co|ltd|llc|plc|company|corporation)\.?$")
+
+
+def _norm(name: str) -> str:
+    """Comparison form of a name: case, punctuation and "Inc." folded."""
+    return _CORPORATE.sub("", " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split()))
+
+
+def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+    """Every full personal name the text writes, by surname, built in one pass:
+    runs of capitalised words without the openers, titles and honorifics that
+    precede them ("But Green", "DUP MP Nigel Dodds" -> "Nigel Dodds")."""
+    lex = lexicon()
+    out: dict[str, list[tuple[int, str]]] = {}
+    for m in _NAME_RUN.finditer(text):
+        parts = drop_openers(m.group().split())
+        cut = max((k + 1 for k, w in enumerate(parts) if base(w) in lex.titles or base(w) in lex.honorifics), default=0)
+        parts = parts[cut:]
+        while parts and base(parts[0]) in lex.starters:
+            parts.pop(0)
+        if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
+            continue
+        parts[-1] = base_case(parts[-1])
+        out.setdefault(parts[-1], []).append((m.start(), " ".join(parts)))
+    return out
+
+
+def base_case(word: str) -> str:
+    """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
+    return word[:-2] if word.endswith(("’s", "'s")) else word
+
+
+class Registry:
+    """The sources of one article, with the salience needed for pronouns."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.sources: list[Source] = []
+        self._by_key: dict[str, Source] = {}
+        self._recent: dict[int, Source] = {}  # id -> source, most recent last
+        self._stamp: dict[int, int] = {}  # id -> when last touched
+        self._clock = 0
+        self._by_word: dict[str, list[Source]] = {}  # each word of a person's name -> those people
+        self._by_alias: dict[str, Source] = {}
+        self._candidates: dict[str, list[tuple[int, str]]] | None = None
+        self._gender_seen: dict[int, str] = {}
+        self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
+        self._introduced: frozenset[str] | None = None
+        self._companies: frozenset[str] | None = None
+
+    # -- helpers -----------------------------------------------------------
+    def _touch(self, src: Source) -> Source:
+        self._recent.pop(id(src), None)
+        self._recent[id(src)] = src
+        self._clock += 1
+        self._stamp[id(src)] = self._clock
+        return src
+
+    def _latest(self, limit: int = _SALIENCE) -> list[Source]:
+        """The sources touched last, most recent first: only these are salient
+        enough for a pronoun or a role noun, which keeps the cost per mention flat."""
+        return list(islice(reversed(self._recent.values()), limit))
+
+    def _index_person(self, src: Source) -> None:
+        for w in src.name.split():
+            bucket = self._by_word.setdefault(w, [])
+            if src not in bucket:
+                bucket.append(src)
+
+    def _add(self, name: str, kind: str, title: str | None, alias: str | None) -> Source:
+        src = Source(name, kind, title, [])
+        self.sources.append(src)
+        self._by_key[(kind if kind != "person" else "p") + ":" + _norm(name)] = src
+        if kind == "person":
+            self._index_person(src)
+        if alias:
+            self._alias(src, alias)
+        return src
+
+    def _alias(self, src: Source, alias: str) -> None:
+        if alias and alias != src.name and alias not in src.aliases:
+            src.aliases.append(alias)
+            self._by_alias.setdefault(src.kind + ":" + _norm(alias), src)
+
+    def _people(self) -> list[Source]:
+        return [s for s in self._latest() if s.kind == "person"]
+
+    def _people_named(self, word: str) -> list[Source]:
+        """People whose name holds a word, most recently touched first."""
+        return sorted(self._by_word.get(word, ()), key=lambda s: -self._stamp.get(id(s), 0))
+
+    def _index(self) -> dict[str, list[tuple[int, str]]]:
+        if self._candidates is None:
+            self._candidates = _full_names(self.text)
+        return self._candidates
+
+    def _full_name_for(self, token: str, before: int) -> str | None:
+        """A full name in the text that ends with a lone surname ("Nadeau" ->
+        "Marie Nadeau"): the last one before the position, else the first after."""
+        options = self._index().get(token, [])
+        earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
+        return earlier[-1] if earlier else None
+
+    # -- resolution ---------------------------------------------------------
+    def resolve(self, p: Parsed, position: int) -> Source | None:
+        """The canonical source for a parsed mention at a text position."""
+        if p.pronoun:
+            if p.name in ("he", "him", "she", "her"):
+                wanted = "f" if p.name in ("she", "her") else "m"
+                people = [s for s in self._people() if self._gender(s) in (wanted, None)]
+                people.sort(key=lambda s: self._last_mention(s, position), reverse=True)
+                if people:
+                    self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
+                return self._touch(people[0]) if people else None
+            if p.name in ("they", "them", "it", "we"):
+                others = [s for s in self._latest() if s.kind != "person"]
+                return self._touch(others[0]) if others else None
+            return None
+        if p.kind == "person":
+            return self._touch(self._person(p, position))
+        if p.carrier:
+            bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
+            return self._touch(bodies[0]) if bodies else None
+        if p.generic:
+            head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
+            for s in self._latest():
+                if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
+                    return self._touch(s)
+                if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
+                    return self._touch(s)
+            if p.kind == "organization" and head in lexicon().company_nouns:
+                company = self.company_named(position)
+                if company:  # "the company said" -> "Brightline Software Inc."
+                    return self.resolve(Parsed(p.mention, company, "organization", p.title), position)
+            if p.kind == "anonymous":
+                holder = self.role_holder(p.name, position)
+                if holder:
+                    return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
+            if p.kind == "organization":
+                named = self.body_named(head, position)
+                if named:  # "the hospital" -> "St. Mary's Hospital"
+                    return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
+                bodies = [s for s in self._latest() if s.kind == "organization" and _norm(s.name) not in _PLACES]
+                if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
+                    return self._touch(bodies[0])
+        key = p.kind + ":" + _norm(p.name)
+        src = self._by_key.get(key)
+        if src is None:
+            src = self._by_alias.get(key)
+        if src is None:
+            src = self._add(p.name, p.kind, p.title, p.mention if p.mention != p.name else None)
+        else:
+            self._alias(src, p.mention)
+            src.title = src.title or p.title
+        return self._touch(src)
+
+    def _person(self, p: Parsed, position: int) -> Source:
+        parts = p.name.split()
+        last = parts[-1]
+        matches = self._people_named(last)
+        if len(parts) > 1:
+            for s in matches:
+                sp = s.name.split()
+                if sp[-1] == last and (
+                    len(sp) == 1 or sp[0] == parts[0] or sp[0][0] == parts[0][0] and len(sp[0]) <= 2
+                ):
+                    if len(parts) > len(sp):
+                        self._alias(s, s.name)
+                        del self._by_key["p:" + _norm(s.name)]
+                        s.name = p.name
+                        self._by_key["p:" + _norm(s.name)] = s
+                        self._index_person(s)
+                    self._alias(s, p.mention)
+                    s.title = s.title or p.title
+                    return s
+            return self._add_person(p)
+        if matches:
+            s = matches[0]
+            self._alias(s, p.mention)
+            s.title = s.title or p.title
+            return s
+        full = self._full_name_for(last, position)
+        if full and full != p.name:
+            known = self._by_key.get("p:" + _norm(full))
+            if known:
+                self._alias(known, p.mention)
+                return known
+            return self._add(full, "person", p.title, p.mention)
+        if not p.title and not _HONORIFIC.match(p.mention) and not self._introduced_as_person(p.name):
+            # news introduces people by full name, title or age: a lone name
+            # with none of them ("Apple said", "Hamas said") is a body
+            return self._add(p.name, "organization", None, p.mention if p.mention != p.name else None)
+        return self._add_person(p)
+
+    def _introduced_as_person(self, name: str) -> bool:
+        """Whether the text gives a lone name an age ("Benton, 61") or a
+        person noun ("her daughter, Grace", "my neighbour Frank")."""
+        return name in self._people_markers()
+
+    def _people_markers(self) -> frozenset[str]:
+        """Capitalised words the text gives an age or a person noun, found in
+        one pass (a pattern per name made the cost grow with the square of the length)."""
+        if self._introduced is None:
+            nouns = lexicon().anon_nouns
+            found = {m.group(1) for m in _AGED.finditer(self.text)}
+            found |= {m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text) if m.group(1).lower() in nouns}
+            self._introduced = frozenset(found)
+        return self._introduced
+
+    def _add_person(self, p: Parsed) -> Source:
+        """A new name; one that the article elsewhere writes as "X Inc." or
+        "X Corp." is a company, not a person."""
+        kind = "person"
+        if self._companies is None:
+            self._companies = frozenset(
+                " ".join(m.group(1).split()[k:]) for m in _BEFORE_SUFFIX.finditer(self.text) for k in range(4)
+            )
+        if p.name in self._companies:
+            kind = "organization"
+        return self._add(p.name, kind, p.title, p.mention if p.mention != p.name else None)
+
+    def role_holder(self, role: str, before: int) -> str | None:
+        """The name that a role noun ("the minister") stands for, from a
+        "Finance Minister Rachel Adeyemi" mention earlier in the text."""
+        pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
+        found = None
+        for m in pattern.finditer(self.text):
+            name = base_case(m.group(1).strip())
+            if name[:1].isupper() and (len(name.split()) >= 2 or name in (self._candidates or self._index())):
+                found = name
+                if m.start() >= before:
+                    break  # nothing earlier: the first naming after it (a headline's "Judge")
+        return found
+
+    def company_named(self, before: int) -> str | None:
+        """The company an article names last before a position ("Acme Inc.")."""
+        found: tuple[int, str] | None = None
+        for m in _COMPANY_NAME.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            while words and base(words[0]) in lexicon().starters:
+                words.pop(0)
+            if words:
+                found = (m.start(), " ".join(words))
+        nouns = "|".join(sorted(lexicon().company_nouns))
+        # "Italian startup Veltro", "the retailer Acme"
+        for m in re.finditer(rf"\b(?:{nouns})\s+((?:\p{{Lu}}[\w&’'\-]*\s?){{1,4}})", self.text[:before]):
+            if found is None or m.start() > found[0]:
+                found = (m.start(), m.group(1).strip())
+        return found[1] if found else None
+
+    def body_named(self, head: str, before: int) -> str | None:
+        """The full name a generic body noun ("the hospital", "the library")
+        stands for: the last capitalised name in the text ending with it."""
+        pattern = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){1,5})" + re.escape(head.capitalize()) + r"\b")
+        found = None
+        for m in pattern.finditer(self.text, 0, before):
+            words = m.group(1).split()
+            while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
+                words.pop(0)
+            if words:
+                found = " ".join(words + [head.capitalize()])
+        return found
+
+    def _last_mention(self, src: Source, before: int) -> int:
+        """Where the text last names a person before a position: a pronoun
+        points to the person written last, not the one resolved last."""
+        if self._mentioned is None:
+            self._mentioned = {}
+            for m in _CAP_WORD.finditer(self.text):
+                self._mentioned.setdefault(base_case(m.group()), []).append(m.start())
+        last = -1
+        for name in (src.name, *src.aliases):
+            spots = self._mentioned.get(base_case(name.split()[-1]), [])
+            k = bisect.bisect_left(spots, before)
+            if k:
+                last = max(last, spots[k - 1])
+        return last
+
+    def _gender(self, src: Source) -> str | None:
+        """The pronoun a person takes, from the text: a pronoun already resolved
+        to them, a gendered title or honorific, or a common first name."""
+        if id(src) in self._gender_seen:
+            return self._gender_seen[id(src)]
+        lex = lexicon()
+        words = {w.lower().strip(".,") for w in " ".join([src.title or "", *src.aliases]).split()}
+        if words & _FEMALE_MARKERS:
+            return "f"
+        if words & _MALE_MARKERS:
+            return "m"
+        first = src.name.split()[0].lower() if len(src.name.split()) > 1 else ""
+        if first in lex.female_names and first not in lex.male_names:
+            return "f"
+        if first in lex.male_names and first not in lex.female_names:
+            return "m"
+        return None
+
+    def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> None:
+        """A person named at the start of a sentence ("Okafor laughs ...",
+        "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
+        one, so a following "he said" points to them."""
+        first = sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]
+        named = self._people_named(first[0]) if first else []
+        if named:
+            self._touch(named[0])
+            return
+        if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
+            self.resolve(subject, position)

@@ -1,0 +1,1 @@
+"""Language data of the engine: word lists and learned weights, one folder a language."""

@@ -1,0 +1,1 @@
+"""English: verbs of saying, titles, source nouns, grammar words, the opinion model's weights."""

@@ -1,0 +1,1 @@
+"""Publishing: the Datasette site (metadata, plugin, templates) and `claims serve`."""
