@@ -29,9 +29,12 @@ from tests.conftest import GOLD
 FLOOR = {"seg_f1": 0.97, "type_lenient": 0.93, "type_macro_f1": 0.85, "source_f1": 0.85, "direct_f1": 0.95}
 # measured with the learned opinion model: seg 1.000, lenient 0.984, macro 0.949, source 0.982, direct 1.000 (560 claims)
 PROJECT_BARS = {"seg_f1": 0.98, "type_lenient": 0.97, "type_macro_f1": 0.93, "source_f1": 0.96, "direct_f1": 0.98}
-# measured on sinjar.json: seg 1.000, lenient 0.939, macro 0.904, source 1.000, direct 1.000 (33 claims: one
-# sentence moves lenient by 0.03, so its type bars sit at the floor)
-SHARED_BARS = {"seg_f1": 0.98, "type_lenient": 0.93, "type_macro_f1": 0.88, "source_f1": 0.98, "direct_f1": 0.98}
+# measured on sinjar.json: seg 1.000, lenient 0.909, macro 0.798, source 1.000, direct 1.000 (33 claims). Its
+# editorial sentences were caught by cue entries fitted to this one article ("hirelings", "imperialism",
+# "fundamentally"), which issue 12 took out; the learned model reads it as a news story (mean probability
+# under the opinion pivot), so its type bars sit under today's score and below the floor for real news.
+SHARED_BARS = {"seg_f1": 0.98, "type_lenient": 0.89, "type_macro_f1": 0.77, "source_f1": 0.98, "direct_f1": 0.98}
+SHARED_FLOOR = {**{"seg_f1": 0.97, "source_f1": 0.85, "direct_f1": 0.95}, "type_lenient": 0.0, "type_macro_f1": 0.0}
 
 PROJECT_GOLD = Path(__file__).parent / "gold"
 SINJAR = GOLD / "sinjar.json"
@@ -53,17 +56,17 @@ def _score_py():
 
 
 @pytest.mark.parametrize(
-    "folder, bars",
-    [(PROJECT_GOLD, PROJECT_BARS), pytest.param(GOLD, SHARED_BARS, marks=shared)],
+    "folder, bars, floor",
+    [(PROJECT_GOLD, PROJECT_BARS, FLOOR), pytest.param(GOLD, SHARED_BARS, SHARED_FLOOR, marks=shared)],
     ids=["project", "shared"],
 )
-def test_gold_scores_meet_the_bar(folder, bars):
+def test_gold_scores_meet_the_bar(folder, bars, floor):
     golds = _golds(folder)
     assert golds
     result = metrics(evaluate(golds))
     report = "\n".join(result.lines())
     for key, value in result.summary().items():
-        bar = max(bars[key], FLOOR[key])
+        bar = max(bars[key], floor[key])
         assert value >= bar, f"{key} {value:.3f} below {bar}\n{report}"
 
 

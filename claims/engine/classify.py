@@ -19,9 +19,7 @@ def short_statement(outside: str) -> bool:
 
 
 _RETORT_WORDS = 7  # a short declarative: weighs only where the article is in the author's voice
-OPINION_SHARE = 0.3  # share of unattributed sentences in the writer's voice that marks an opinion piece
-OPINION_MIN_SENTENCES = 4
-VOICE_DISCOUNT = 0.12  # inside an opinion piece the bar is lower by this much (a column's voice carries)
+OPINION_MIN_SENTENCES = 4  # fewer unattributed sentences than this: each is read as if alone
 SHORT_BONUS = 0.15  # a short punchline inside an opinion piece counts toward the writer's voice
 
 
@@ -32,16 +30,17 @@ def labelled_opinion(title: str | None) -> bool:
 
 
 def opinion_threshold(probabilities: list[float], title: str | None = None) -> float:
-    """The probability that makes a sentence editorial in this article: the
-    model's own bar, lowered when the article is labelled as opinion or when
-    many of its unattributed sentences are in the writer's voice (a column)."""
-    bar = opinion.threshold()
+    """The probability that makes a sentence editorial in this article. The
+    bars are learned with the weights: a news story keeps a high bar, an
+    article whose unattributed sentences lean to the writer's voice overall (a
+    column, an editorial, or a headline labelled "Opinion:") a lower one, and
+    a text too short to tell (a sentence alone) the bar for one sentence."""
+    bars = opinion.bars()
     if labelled_opinion(title):
-        return bar - VOICE_DISCOUNT
-    voiced = sum(1 for p in probabilities if p >= bar)
-    if len(probabilities) >= OPINION_MIN_SENTENCES and voiced >= OPINION_SHARE * len(probabilities):
-        return bar - VOICE_DISCOUNT
-    return bar
+        return bars.opinion
+    if len(probabilities) < OPINION_MIN_SENTENCES:
+        return bars.alone
+    return bars.opinion if sum(probabilities) / len(probabilities) >= bars.pivot else bars.news
 
 
 def editorial_type(
@@ -49,7 +48,7 @@ def editorial_type(
 ) -> tuple[str, float, list[str]]:
     """Type of a sentence that has no attribution: the author's assertion when
     the opinion model's probability reaches the article's bar."""
-    voiced = threshold < opinion.threshold()
+    voiced = threshold <= opinion.bars().opinion
     if voiced and short:
         probability, cues = probability + SHORT_BONUS, [*cues, "short statement"]
     shown = ", ".join(repr(c) for c in cues[:5]) or "no single strong cue"

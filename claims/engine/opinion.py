@@ -16,6 +16,7 @@ import importlib.util
 import math
 import os
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -91,21 +92,36 @@ def speech_words() -> frozenset[str]:
     return frozenset(w for w in (*lex.speech_core, *lex.speech_content) if " " not in w)
 
 
+@dataclass(frozen=True, slots=True)
+class Bars:
+    """Decision probabilities learned with the weights: a sentence read alone,
+    one inside a news story, one inside an article in the writer's voice (when
+    the mean probability of its unattributed sentences reaches `pivot`)."""
+
+    alone: float = 0.5
+    news: float = 0.5
+    opinion: float = 0.5
+    pivot: float = 1.0
+
+
 @cache
-def model() -> tuple[dict[str, float], float]:
-    """The learned weights and the decision threshold (a probability)."""
+def model() -> tuple[dict[str, float], Bars]:
+    """The learned weights and bars, from `lang/en/opinion_model.tsv`."""
     weights: dict[str, float] = {}
-    threshold = 0.5
+    bars: dict[str, float] = {}
     text = resources.files("claims.lang.en").joinpath("opinion_model.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         name, value = line.rsplit("\t", 1)
-        if name == "@threshold":
-            threshold = float(value)
+        if name.startswith("@"):
+            bars[name[1:]] = float(value)
         else:
             weights[name] = float(value)
-    return weights, threshold
+    alone = bars.get("threshold", 0.5)
+    return weights, Bars(
+        alone, bars.get("news_threshold", alone), bars.get("opinion_threshold", alone), bars.get("opinion_pivot", 1.0)
+    )
 
 
 @cache
@@ -244,5 +260,5 @@ def probability(text: str) -> tuple[float, list[str]]:
     return p, top
 
 
-def threshold() -> float:
+def bars() -> Bars:
     return model()[1]
