@@ -61,7 +61,7 @@ def subjectivity_lexicon() -> dict[str, tuple[float, float]]:
 
 @cache
 def valence_lexicon() -> dict[str, float]:
-    """word -> |valence| from VADER's lexicon (0 to 4)."""
+    """word -> valence from VADER's lexicon (-4 to 4)."""
     path = _package_file("vaderSentiment", "vader_lexicon.txt")
     if path is None:
         return {}
@@ -70,7 +70,7 @@ def valence_lexicon() -> dict[str, float]:
         for line in f:
             parts = line.split("\t")
             if len(parts) >= 2 and parts[0].isalpha():
-                out[parts[0].lower()] = abs(float(parts[1]))
+                out[parts[0].lower()] = float(parts[1])
     return out
 
 
@@ -192,10 +192,18 @@ def _profile(w: str) -> tuple[float, float, float, tuple[str, ...]]:
         marks.append("@ly_adverb")
     if w in speech_words():
         marks.append("@verb_of_saying")
-    return s, p, valence_lexicon().get(w, 0.0), tuple(marks)
+    v = valence_lexicon().get(w, 0.0)
+    if v <= -1.5:
+        marks.append("@negative")
+    return s, p, abs(v), tuple(marks)
 
 
-_FORM_MARKS = {"@superlative": "form:superlative", "@ly_adverb": "form:ly_adverb", "@verb_of_saying": "form:verb_of_saying"}
+_FORM_MARKS = {
+    "@superlative": "form:superlative",
+    "@ly_adverb": "form:ly_adverb",
+    "@verb_of_saying": "form:verb_of_saying",
+    "@negative": "lex:negative",
+}
 
 
 def features(text: str) -> dict[str, float]:
@@ -222,6 +230,15 @@ def features(text: str) -> dict[str, float]:
     f["lex:polarity"] = min(p_sum, 3.0) / 2
     f["lex:valence"] = min(v_sum, 8.0) / 4
     f["lex:valenced_words"] = min(v_strong, 4) / 2
+    classes = word_classes()
+    copula, degree = classes.get("copula", frozenset()), classes.get("intensifier", frozenset()) | classes.get(
+        "negation", frozenset()
+    )
+    for k, w in enumerate(lows[:-1]):
+        nxt = lows[k + 2] if lows[k + 1] in degree and k + 2 < len(lows) else lows[k + 1]
+        if w in copula and _profile(nxt)[0] >= 0.5:
+            f["form:evaluative_predicate"] = 1.0  # "The mayor's candour is welcome"
+            break
     for m, count in hits.items():
         if m in _FORM_MARKS:
             f[_FORM_MARKS[m]] = 1.0
