@@ -55,7 +55,50 @@ def bench_engine(min_words: int) -> None:
         base = timed(lambda: [seg.segment(t) for t in sample])
         print(f"baseline pysbd sentence splitting: {sample_words / base:,.0f} words/s (on {sample_words} words)")
         print(f"ratio: full engine is {(words / engine) / (sample_words / base):.1f}x pysbd's segmentation alone")
-    print(f"peak memory of the engine run (process RSS, before the baseline loads): {peak:.0f} MB")
+    print(f"peak memory of the engine run (process RSS, before the baselines load): {peak:.0f} MB")
+    bench_linearity(texts)
+    bench_spacy_anchor(texts, words / engine)
+
+
+def bench_linearity(texts: list[str]) -> None:
+    """Cost per word of one 100,000-word document against one of 10,000 words:
+    a stage that rescans the text per mention makes the first grow."""
+    from claims.engine import analyze
+
+    def doc(n: int) -> str:
+        out, k = [], 0
+        while sum(len(t.split()) for t in out) < n:
+            out.append(texts[k % len(texts)])
+            k += 1
+        return "\n\n".join(out)
+
+    small, big = doc(10_000), doc(100_000)
+    per_small = min(timed(analyze, small) for _ in range(3)) / len(small.split())
+    per_big = min(timed(analyze, big) for _ in range(2)) / len(big.split())
+    print(f"length: one {len(big.split()):,}-word document costs {per_big / per_small:.2f}x per word "
+          f"what one of {len(small.split()):,} words does (bar: 1.5x)")
+
+
+def bench_spacy_anchor(texts: list[str], engine_wps: float) -> None:
+    """The spaCy anchor in the same run. A textacy quotation pipeline needs a
+    trained spaCy model, which PyPI does not carry and this machine cannot
+    download, so the anchor is spaCy's own rule-based floor: the English
+    tokenizer and sentencizer of `spacy.blank("en")`. Any parsed pipeline
+    (what textacy's `direct_quotations` needs) is slower, so the true ratio is higher."""
+    try:
+        import spacy
+    except ImportError:
+        print("spaCy not installed (pip install -e '.[bench]'): no spaCy anchor")
+        return
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    sample = texts[: max(1, len(texts) // 5)]
+    sample_words = sum(len(t.split()) for t in sample)
+    list(nlp.pipe(sample[:2]))
+    took = min(timed(lambda: list(nlp.pipe(sample))) for _ in range(2))
+    anchor = sample_words / took
+    print(f"anchor spaCy blank('en') + sentencizer (tokenising only): {anchor:,.0f} words/s")
+    print(f"ratio: full engine is {engine_wps / anchor:.1f}x spaCy's tokenizer alone (bar: 30x a spaCy+textacy pipeline)")
 
 
 def main() -> None:

@@ -7,10 +7,11 @@ quotation never look like the attribution of the quotation itself.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine import mentions
 from claims.engine.lexicon import alternation, lexicon, words
@@ -33,7 +34,7 @@ _SKIP_BEFORE_VERB = words("skip_before_verb")
 _TIME = words("time")
 _ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
 _STOP_CAPS = words("clause_openers")
-_VIA = re.compile(
+_VIA = regex.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
     r"|speaking\s+(?:to|with|on|at)|in\s+an?\s+(?:post|tweet|op-ed|column|letter|article)\s+(?:on|in|to|for)"
     r"|wrote\s+in|writing\s+in|said\s+on|told|appearing\s+on|in\s+an?\s+appearance\s+on"
@@ -50,7 +51,7 @@ _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
-_HEADLINE_SPEAKER = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
+_HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     rf"(?:{alternation(lexicon().carrier_nouns)})\b(?:\s+[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"

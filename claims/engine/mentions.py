@@ -5,11 +5,12 @@ a name, a title and a source kind.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import lexicon, words
 
@@ -26,9 +27,10 @@ SPOKES_ROLES = words("spokes_roles")
 _CLAUSE_OPENERS = words("clause_openers")
 _ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
 _AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
-_ACRONYM = re.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
-_CAMEL = re.compile(r"\p{Ll}\p{Lu}")
-_SURNAME_PREFIX = re.compile(
+_ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
+_SPACED_APOSTROPHE = re.compile(r" ([’'])")
+_CAMEL = regex.compile(r"\p{Ll}\p{Lu}")
+_SURNAME_PREFIX = regex.compile(
     "(?i:" + "|".join(re.escape(p) for p in sorted(words("surname_prefixes"), key=len, reverse=True)) + r")\p{Lu}"
 )
 
@@ -215,7 +217,7 @@ def parse(words: list[str]) -> Parsed | None:
         return None
     lex = lexicon()
     mention = " ".join(words)
-    mention = re.sub(r" ([’'])", r"\1", mention)
+    mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Parsed(mention, words[0].lower(), "person", pronoun=True)
     had_det = base(words[0]) in DETERMINERS

@@ -15,18 +15,16 @@ from __future__ import annotations
 import importlib.util
 import math
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-import regex as re
-
 from claims.engine.lexicon import _sections, lexicon
 
-_TOKEN = re.compile(r"\p{L}+(?:['’]\p{L}+)*|\d+(?:[.,]\d+)*|[?!]")
-_SUPERLATIVE = re.compile(r"\p{Ll}{3,}est\Z")
-_CAP = re.compile(r"\p{Lu}")
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[?!]")  # letters of any script
+_SUPERLATIVE = re.compile(r"[^\W\d_]{3,}est\Z")
 _CUE_WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
 _FIGURE = re.compile(r"\d")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine import attribution, classify, mentions, opinion, segment, spans
 from claims.engine.lexicon import words
@@ -19,8 +19,8 @@ from claims.engine.resolve import Registry
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
 _TERM_INTRO = words("term_intro")
-_OPENS_WITH_NAME = re.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
-_NEXT_WORD = re.compile(r"[ \t]+(\p{Ll}+)\b")
+_OPENS_WITH_NAME = regex.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
 _FUNCTION_WORDS = words("function_words")
 
 

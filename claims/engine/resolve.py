@@ -8,40 +8,71 @@ mentioned most recently.
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 from itertools import islice
 
-import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import lexicon, words
 from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers
 from claims.engine.model import BODY_KINDS, Source
 
-_NAME_RUN = re.compile(
+_NAME_RUN = regex.compile(
     r"\b\p{Lu}[\w’'\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
-_COMPANY_NAME = re.compile(
+_COMPANY_NAME = regex.compile(
     r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
-_CAP_WORD = re.compile(r"\b\p{Lu}[\w’'\-]*")
+_CAP_WORD = regex.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
 _PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not the last body named
 _PLACES = countries()
+_LOOKBACK = 12_000  # characters back (about two articles' worth) that a role noun or "the company" looks for its name
 _SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
 _MALE_MARKERS = words("male_markers")
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
-_BEFORE_SUFFIX = re.compile(
-    r"((?:\p{Lu}[\w&.’'\-]*\s+){0,3}\p{Lu}[\w&.’'\-]*),?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b"
-)
-_AGED = re.compile(r"\b(\p{Lu}[\w’'\-]*),\s*(?:aged\s+)?\d{1,3}\b")
-_NOUN_THEN_NAME = re.compile(r"\b(\w+),?\s+(\p{Lu}[\w’'\-]*)\b")
+_CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
+_WORD_BEFORE = re.compile(r"(\w+),?\s+\Z")  # "her daughter, Grace"
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
 _CORPORATE = re.compile(r"\s+(?:inc|corp|co|ltd|llc|plc|company|corporation)\.?$")
 
 
 def _norm(name: str) -> str:
     """Comparison form of a name: case, punctuation and "Inc." folded."""
-    return _CORPORATE.sub("", " ".join(re.sub(r"[^\w\s]", " ", name.lower()).split()))
+    return _CORPORATE.sub("", " ".join(_PUNCTUATION.sub(" ", name.lower()).split()))
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(role: str) -> re.Pattern[str]:
+    return regex.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
+
+
+@lru_cache(maxsize=1024)
+def _body_pattern(head: str) -> re.Pattern[str]:
+    return regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){1,5})" + re.escape(head) + r"\b")
+
+
+@lru_cache(maxsize=4)
+def _noun_then_name(nouns: str) -> re.Pattern[str]:
+    return regex.compile(rf"\b(?:{nouns})\s+((?:\p{{Lu}}[\w&’'\-]*\s?){{1,4}})")
+
+
+def _names_before_suffixes(text: str) -> set[str]:
+    """Every run of capitalised words the text writes before "Inc.", "Corp." …,
+    and its shorter tails ("Acme Widget Corp." -> "Acme Widget", "Widget")."""
+    out: set[str] = set()
+    for m in _CORPORATE_SUFFIX.finditer(text):
+        words = text[max(0, m.start() - 120) : m.start()].split()[-4:]
+        k = len(words)
+        while k > 0 and words[k - 1][:1].isupper():
+            k -= 1
+        run = words[k:]
+        out.update(" ".join(run[i:]) for i in range(len(run)))
+    return out
 
 
 def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
@@ -239,9 +270,14 @@ class Registry:
         """Capitalised words the text gives an age or a person noun, found in
         one pass (a pattern per name made the cost grow with the square of the length)."""
         if self._introduced is None:
-            nouns = lexicon().anon_nouns
-            found = {m.group(1) for m in _AGED.finditer(self.text)}
-            found |= {m.group(2) for m in _NOUN_THEN_NAME.finditer(self.text) if m.group(1).lower() in nouns}
+            nouns, text = lexicon().anon_nouns, self.text
+            found: set[str] = set()
+            for m in _CAP_WORD.finditer(text):
+                if _AGE_AFTER.match(text, m.end()):
+                    found.add(m.group())
+                before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                if before and before.group(1).lower() in nouns:
+                    found.add(m.group())
             self._introduced = frozenset(found)
         return self._introduced
 
@@ -250,9 +286,7 @@ class Registry:
         "X Corp." is a company, not a person."""
         kind = "person"
         if self._companies is None:
-            self._companies = frozenset(
-                " ".join(m.group(1).split()[k:]) for m in _BEFORE_SUFFIX.finditer(self.text) for k in range(4)
-            )
+            self._companies = frozenset(_names_before_suffixes(self.text))
         if p.name in self._companies:
             kind = "organization"
         return self._add(p.name, kind, p.title, p.mention if p.mention != p.name else None)
@@ -260,9 +294,10 @@ class Registry:
     def role_holder(self, role: str, before: int) -> str | None:
         """The name that a role noun ("the minister") stands for, from a
         "Finance Minister Rachel Adeyemi" mention earlier in the text."""
-        pattern = re.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
+        pattern = _role_pattern(role)
         found = None
-        for m in pattern.finditer(self.text):
+        lo, hi = max(0, before - _LOOKBACK), before + _LOOKBACK // 4
+        for m in pattern.finditer(self.text, lo, hi):
             name = base_case(m.group(1).strip())
             if name[:1].isupper() and (len(name.split()) >= 2 or name in (self._candidates or self._index())):
                 found = name
@@ -273,7 +308,8 @@ class Registry:
     def company_named(self, before: int) -> str | None:
         """The company an article names last before a position ("Acme Inc.")."""
         found: tuple[int, str] | None = None
-        for m in _COMPANY_NAME.finditer(self.text, 0, before):
+        lo = max(0, before - _LOOKBACK)
+        for m in _COMPANY_NAME.finditer(self.text, lo, before):
             words = m.group(1).split()
             while words and base(words[0]) in lexicon().starters:
                 words.pop(0)
@@ -281,7 +317,8 @@ class Registry:
                 found = (m.start(), " ".join(words))
         nouns = "|".join(sorted(lexicon().company_nouns))
         # "Italian startup Veltro", "the retailer Acme"
-        for m in re.finditer(rf"\b(?:{nouns})\s+((?:\p{{Lu}}[\w&’'\-]*\s?){{1,4}})", self.text[:before]):
+        named_after_noun = _noun_then_name(nouns)
+        for m in named_after_noun.finditer(self.text, lo, before):
             if found is None or m.start() > found[0]:
                 found = (m.start(), m.group(1).strip())
         return found[1] if found else None
@@ -289,9 +326,9 @@ class Registry:
     def body_named(self, head: str, before: int) -> str | None:
         """The full name a generic body noun ("the hospital", "the library")
         stands for: the last capitalised name in the text ending with it."""
-        pattern = re.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){1,5})" + re.escape(head.capitalize()) + r"\b")
+        pattern = _body_pattern(head.capitalize())
         found = None
-        for m in pattern.finditer(self.text, 0, before):
+        for m in pattern.finditer(self.text, max(0, before - _LOOKBACK), before):
             words = m.group(1).split()
             while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
                 words.pop(0)

@@ -10,10 +10,11 @@ what makes it fast enough to run on whole archives.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
-import regex as re  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
+import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import alternation, lexicon, words
 from claims.engine.model import Sentence
@@ -22,7 +23,7 @@ _LINE = re.compile(r"[^\r\n]+")
 _HAS_WORD = re.compile(r"\w")
 _WIRE_FOOTER = re.compile(r"(?:SOURCE|CONTACT)\b")  # press-release wire footers, in capitals
 _NAME_WORD = r"\p{Lu}[\p{L}.'’\-]*"
-_CREDIT = re.compile(  # "(Steve Lawrence/CBC)", "Chris Young/The Canadian Press.", "Marley Jay, The Associated Press"
+_CREDIT = regex.compile(  # "(Steve Lawrence/CBC)", "Chris Young/The Canadian Press.", "Marley Jay, The Associated Press"
     rf"\(?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*(?:/|,)\s*(?:The\s+|THE\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\.?\)?\.?"
 )
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")  # a video's running time under its player
@@ -32,7 +33,7 @@ _TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
 # A run of sentence-final punctuation and closing marks followed by space.
 _BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]]*(?=\s)")
-_DATELINE = re.compile(
+_DATELINE = regex.compile(
     r"""(?:
         \p{Lu}[\p{Lu}.'’\-]+(?:\ \p{Lu}[\p{Lu}.'’\-]+)*                      # CITY
         (?:,\ \p{Lu}[\p{L}.'’\-]+(?:\ \p{Lu}[\p{L}.'’\-]+)*)?         # , Region
@@ -42,9 +43,9 @@ _DATELINE = re.compile(
       | \(\p{Lu}[\p{L} .&\-]{1,20}\)                                       # (CNN)
     )
     \ *(?:--|[-–—•|])\ +""",
-    re.X,
+    regex.X,
 )
-_BYLINE = re.compile(r"(?:By|BY)\s+\p{Lu}[\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
+_BYLINE = regex.compile(r"(?:By|BY)\s+\p{Lu}[\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
 
 
 @dataclass(slots=True)
@@ -134,7 +135,7 @@ def _attribution_tail() -> re.Pattern[str]:
     """`“Why now?” Smith asked.` must not split after the question mark."""
     lex = lexicon()
     verbs = alternation(set(lex.speech_core) | set(lex.speech_content))
-    return re.compile(rf"(?:(?:\p{{Lu}}[\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+\p{{Lu}}")
+    return regex.compile(rf"(?:(?:\p{{Lu}}[\w.'’\-]*|the|a|an|of)\s+){{1,5}}(?:{verbs})\b|(?:{verbs})\s+\p{{Lu}}")
 
 
 def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool:

@@ -7,16 +7,21 @@ the quotations, taking the pair of mention and cue that stand closest.
 
 from __future__ import annotations
 
-import regex as re
+import re
+from functools import lru_cache
 
 Span = tuple[int, int]
 
 
+@lru_cache(maxsize=4096)
+def _pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.I)
+
+
 def _occurrences(text: str, start: int, end: int, phrase: str, blocked: list[Span]) -> list[Span]:
-    words = phrase.split()
-    if not words:
+    if not phrase.split():
         return []
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.I)
+    pattern = _pattern(phrase)
     return [
         (m.start(), m.end())
         for m in pattern.finditer(text, start, end)
