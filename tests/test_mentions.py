@@ -37,3 +37,20 @@ def test_pronouns_are_flagged_for_resolution():
 def test_surname_that_is_also_a_title():
     p = parse(["Gov.", "Maura", "Dean"])
     assert (p.name, p.kind, p.title) == ("Maura Dean", "person", "Gov.")
+
+
+def test_described_speakers_need_no_list_entry():
+    """Issue 11: "said the veteran goaltender", "a barista said", "said lead author Dr. Allan Garland"."""
+    from claims.engine import analyze
+
+    cases = {
+        "“We lost,” said the veteran goaltender.": ("veteran goaltender", "anonymous"),
+        "A barista said the shop would close early.": ("barista", "anonymous"),
+        "“It matters,” said lead author Dr. Allan Garland, an internist.": ("Allan Garland", "person"),
+        "“Fine,” Chapman said.": ("Chapman", "organization"),  # a lone name with -man is a name, not a noun
+    }
+    for text, (name, kind) in cases.items():
+        (claim,) = analyze(text).claims
+        assert claim.type == "official_quote" and claim.source.name == name, (text, claim.source)
+        if kind != "organization":
+            assert claim.source.kind == kind

@@ -17,6 +17,7 @@ from claims.engine import mentions
 from claims.engine.lexicon import alternation, lexicon, words
 from claims.engine.mentions import (
     CONNECTORS,
+    DESCRIPTORS,
     DETERMINERS,
     LOCATIVES,
     NAME_PARTICLES,
@@ -25,6 +26,7 @@ from claims.engine.mentions import (
     base,
     is_cap,
     known_word,
+    person_noun,
     postmodifier_start,
 )
 
@@ -166,7 +168,7 @@ def _noun_modifier(word: str, right: str) -> bool:
     """A lower-case word standing before a source noun as its modifier."""
     lex = lexicon()
     head = base(right)
-    if not (head in lex.anon_nouns or head in lex.org_nouns or head in lex.document_nouns or head in lex.titles):
+    if not (person_noun(right) or head in lex.org_nouns or head in lex.document_nouns or head in lex.titles):
         return False
     b = word.lower()
     return (
@@ -202,7 +204,7 @@ def _place_description(toks: list[str], j: int) -> int | None:
 def _known_noun(word: str) -> bool:
     lex = lexicon()
     b = base(word)
-    return b in lex.anon_nouns or b in lex.org_nouns or b in lex.titles
+    return person_noun(word) or b in lex.org_nouns or b in lex.titles
 
 
 def _postmodifier(toks: list[str], j: int) -> int | None:
@@ -216,17 +218,30 @@ def _postmodifier(toks: list[str], j: int) -> int | None:
 def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
     """A noun phrase that starts at token i, up to a comma or the end."""
     out: list[str] = []
-    for t in toks[i : i + limit]:
+    window = toks[i : i + limit]
+    for k, t in enumerate(window):
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
         if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
+        elif _modifies_a_source_noun(window, k):
+            out.append(t)  # "said lead author Dr. Allan Garland", "said the veteran goaltender"
         else:
             break
     while out and (base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS):
         out.pop()
     return out
+
+
+def _modifies_a_source_noun(window: list[str], k: int) -> bool:
+    """A lower-case word (or two) standing before a person or source noun as its modifier."""
+    for j in (k + 1, k + 2):
+        if j < len(window) and known_word(window[j]) and base(window[j]) not in DESCRIPTORS:
+            return _noun_modifier(window[k], window[j]) and all(
+                window[m].isalpha() and window[m].islower() for m in range(k, j)
+            )
+    return False
 
 
 def _according(toks: list[str], i: int) -> list[str]:

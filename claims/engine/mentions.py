@@ -25,6 +25,8 @@ HOLDER_VERBS = words("holder_verbs")
 QUANTIFIERS = words("quantifiers")
 SPOKES_ROLES = words("spokes_roles")
 _CLAUSE_OPENERS = words("clause_openers")
+_AGENT_ENDINGS = tuple(words("agent_endings"))
+_NOT_AGENTS = words("not_agents")
 _ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
 _AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
@@ -183,13 +185,28 @@ def _postmodifiers_by_first_word() -> dict[str, list[tuple[str, ...]]]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def person_noun(word: str) -> bool:
+    """A common noun for a person, as written: listed ("neighbour", "official"),
+    or a lower-case agent noun by its ending ("goaltender", "defenceman",
+    "economist", "barista"), so a described speaker needs no list entry;
+    "Chapman" or "Freeman" is a name, not a noun."""
+    b = base(word)
+    if b in lexicon().anon_nouns:
+        return True
+    if not word[:1].islower() or len(b) < 5 or not b.isalpha() or b in _NOT_AGENTS:
+        return False
+    stem = b[:-1] if b.endswith("s") and not b.endswith(("ss", "us")) else b
+    return stem.endswith(_AGENT_ENDINGS)
+
+
 def known_word(word: str) -> bool:
     """A word that can be part of a source mention: a title, a source noun, a descriptor."""
     lex = lexicon()
     b = base(word)
     return (
         b in lex.titles
-        or b in lex.anon_nouns
+        or person_noun(word)
         or b in lex.org_nouns
         or b in lex.document_nouns
         or b in lex.carrier_nouns
@@ -275,7 +292,7 @@ def parse(words: list[str]) -> Parsed | None:
     head = core[-1]
     hb = base(head)
     common = len(core) == 1 and (
-        hb in lex.anon_nouns or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
+        person_noun(head) or hb in lex.org_nouns or hb in lex.unspecified_nouns or hb in lex.document_nouns
     )
     for i, w in enumerate(core[1:], 1):
         if base(w) in LOCATIVES and (core[i - 1].islower() or i == 1) and known_word(core[i - 1]):
@@ -321,7 +338,7 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, phrase, "document")
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
-    if hb in lex.anon_nouns or hb in lex.titles:
+    if person_noun(_head(core)) or hb in lex.titles:
         # "the judge", or a bare role noun in a headline ("Judge rules ...")
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
