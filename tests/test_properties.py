@@ -52,3 +52,26 @@ def test_whitespace_and_control_characters():
         "\ufeffHello. World.",
     ]:
         check(text)
+
+
+def test_spans_point_at_the_words_on_every_project_article():
+    """mention_span and cue_span slice the article to the mention and cue words (issue 11)."""
+    import json
+    from pathlib import Path
+
+    from claims.engine import analyze
+    from claims.engine.doc import tokenize
+
+    checked = 0
+    for path in sorted((Path(__file__).parent / "gold").glob("*.json")):
+        text = json.loads(path.read_text(encoding="utf-8"))["text"]
+        for c in analyze(text).claims:
+            if c.cue_span:
+                a, b = c.cue_span
+                assert text[a:b].lower().split() == c.cue.lower().split(), (path.name, c.cue, text[a:b])
+                checked += 1
+            if c.mention_span:
+                a, b = c.mention_span
+                assert c.start <= a < b <= c.end
+                assert tokenize(text[a:b]) == tokenize(c.mention), (path.name, c.mention, text[a:b])
+    assert checked > 200

@@ -14,6 +14,7 @@ from functools import cache
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine import mentions
+from claims.engine.doc import QMARK, tokenize
 from claims.engine.lexicon import alternation, lexicon, words
 from claims.engine.mentions import (
     CONNECTORS,
@@ -22,7 +23,6 @@ from claims.engine.mentions import (
     LOCATIVES,
     NAME_PARTICLES,
     PRONOUNS,
-    TOKEN,
     base,
     is_cap,
     known_word,
@@ -30,7 +30,6 @@ from claims.engine.mentions import (
     postmodifier_start,
 )
 
-QMARK = "\ue000"
 _BE = words("be")
 _SKIP_BEFORE_VERB = words("skip_before_verb")
 _TIME = words("time")
@@ -70,25 +69,8 @@ class Found:
     via: str | None = None
     title: str | None = None  # from an appositive: "Jane Doe, a spokeswoman for X,"
     ends_with_colon: bool = False
-
-
-def mask(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
-    """The sentence with each quotation (marks and all) replaced by QMARK,
-    keeping the quotation's final comma or stop, which matters for cues."""
-    if not spans:
-        return text[start:end]
-    parts: list[str] = []
-    pos = start
-    for a, b, inner in spans:
-        a, b = max(a, start), min(b, end)
-        if a < pos or a >= b:
-            continue
-        parts.append(text[pos:a])
-        tail = inner.rstrip()[-1:] if inner.strip() else ""
-        parts.append(QMARK + (tail if tail in ",.?!" else "") + " ")
-        pos = b
-    parts.append(text[pos:end])
-    return "".join(parts)
+    cue_at: int | None = None  # token index of the cue in the masked sentence, when a token made it
+    cue_len: int = 1  # tokens the cue spans ("according to": 2)
 
 
 def _np_before(toks: list[str], i: int) -> list[str]:
@@ -396,9 +378,11 @@ def _negated(lows: list[str], i: int) -> bool:
     return "not" in before or "never" in before or any(w.endswith("n't") for w in before)
 
 
-def find(outside: str) -> Found | None:
-    """The attribution of one masked sentence, or None."""
-    toks = _join_abbreviations(TOKEN.findall(outside))
+def find(outside: str, toks: list[str] | None = None) -> Found | None:
+    """The attribution of one masked sentence, or None. `toks` are its tokens
+    from the document (`doc.SentenceView.words`); without them the string is tokenised."""
+    if toks is None:
+        toks = tokenize(outside)
     lows = [t.lower() for t in toks]
     for i, low in enumerate(lows):
         if low == "according" and i + 1 < len(toks) and lows[i + 1] == "to":
@@ -416,8 +400,8 @@ def find(outside: str) -> Found | None:
                 ):
                     # "according to the plant's owner, Atlantic Power": the name, with the role as title
                     role = words[1:] if base(words[0]) in DETERMINERS else words
-                    return Found("according to", "according", name, title=" ".join(role))
-                return Found("according to", "according", words)
+                    return Found("according to", "according", name, title=" ".join(role), cue_at=i, cue_len=2)
+                return Found("according to", "according", words, cue_at=i, cue_len=2)
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
@@ -447,20 +431,6 @@ def _trailing(toks: list[str], i: int, cue: Found) -> bool:
     return k >= 0 and toks[k] == "," and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + 1 :])
 
 
-def _join_abbreviations(toks: list[str]) -> list[str]:
-    """Keep the period of "U.S.", "Inc." or an initial with its word inside a sentence."""
-    if "." not in toks[:-1]:
-        return toks
-    out: list[str] = []
-    for k, t in enumerate(toks):
-        initial = out and len(out[-1]) == 1 and out[-1].isupper()  # "J. R. Whitfield"
-        if t == "." and out and (out[-1].lower() in _ABBR_DOT or initial) and k < len(toks) - 1:
-            out[-1] += "."
-        else:
-            out.append(t)
-    return out
-
-
 @cache
 def _cue_verbs() -> frozenset[str]:
     """Every word that can start a cue verb (first words of multi-word ones too)."""
@@ -476,9 +446,9 @@ def _cue_verbs() -> frozenset[str]:
     return frozenset(f.split()[0] for f in forms)
 
 
-def leading_subject(outside: str) -> list[str]:
+def leading_subject(outside: str, toks: list[str] | None = None) -> list[str]:
     """The noun phrase that opens a masked sentence (for the salience of people)."""
-    return _leading_subject(_join_abbreviations(TOKEN.findall(outside)))
+    return _leading_subject(toks if toks is not None else tokenize(outside))
 
 
 def _coordinated(lows: list[str], i: int) -> bool:
@@ -529,7 +499,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
         return None
     if i > 0 and lows[i - 1] in _BE:
-        return _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
+        agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
+        if agent:
+            agent.cue_at, agent.cue_len = i, span
+        return agent
     if _negated(lows, i) and (speech or low in lex.finding or low in lex.finding_ruling):
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     words, title = _subject(toks, i)
@@ -580,7 +553,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     ):
         embedded = True  # "a study suggests that ...": a finding, a sourced fact
     kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
-    return Found(" ".join(toks[i : i + span]), kind, words, title=title)
+    return Found(" ".join(toks[i : i + span]), kind, words, title=title, cue_at=i, cue_len=span)
 
 
 def _via(outside: str) -> str | None:

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 from claims.engine import opinion
+from claims.engine.doc import tokenize
 from claims.engine.lexicon import lexicon
 
-_WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
 
-
-def short_statement(outside: str) -> bool:
+def short_statement(outside: str, tokens: list[str] | None = None) -> bool:
     """A short declarative with no name or figure ("It has not.", "The reason is
     not a mystery."): the author's punchline in an opinion piece, and nothing
     in a news story."""
-    words = _WORD.findall(outside)
+    words = [w for w in (tokens if tokens is not None else tokenize(outside)) if w[0].isalnum() or w in "?!"]
     return 0 < len(words) <= _RETORT_WORDS and not any(w[:1].isupper() or w[:1].isdigit() for w in words[1:])
 
 

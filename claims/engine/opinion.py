@@ -21,11 +21,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from claims.engine.doc import tokenize
 from claims.engine.lexicon import _sections, lexicon
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[?!]")  # letters of any script
 _SUPERLATIVE = re.compile(r"[^\W\d_]{3,}est\Z")
-_CUE_WORD = re.compile(r"\w+(?:[’'\-]\w+)*|[?!]")
 _FIGURE = re.compile(r"\d")
 
 
@@ -139,10 +138,11 @@ def _cue_starts() -> frozenset[str]:
     return frozenset(p.split()[0] for p in folded if p.split())
 
 
-def editorial_cues(outside: str) -> tuple[float, list[str]]:
+def editorial_cues(outside: str, tokens: list[str] | None = None) -> tuple[float, list[str]]:
     """Weight of the author's-own-voice cues in text outside quotations."""
     folded, exact, longest = _cue_tables()
-    words = [w.replace("’", "'") for w in _CUE_WORD.findall(outside)]
+    toks = tokens if tokens is not None else tokenize(outside)
+    words = [w.replace("’", "'") for w in toks if w[0].isalnum() or w in "?!"]
     lows = [w.lower() for w in words]
     score = 0.0
     found: list[str] = []
@@ -204,9 +204,11 @@ _FORM_MARKS = {
 }
 
 
-def features(text: str) -> dict[str, float]:
-    """Features of one sentence (quotations already masked by the caller)."""
-    toks = _TOKEN.findall(text.replace("’", "'"))
+def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
+    """Features of one sentence (quotations already masked by the caller),
+    from the document's tokens when the caller has them."""
+    toks = [t.replace("’", "'") for t in (tokens if tokens is not None else tokenize(text))]
+    toks = [t for t in toks if t[0].isalnum() or t in "?!"]
     words = [t for t in toks if t[0].isalpha()]
     lows = [w.lower() for w in words]
     n = max(1, len(words))
@@ -255,7 +257,7 @@ def features(text: str) -> dict[str, float]:
     f["form:names"] = min(names / n * 4, 2.0)
     if "\ue000" in text:
         f["form:quotation"] = 1.0
-    listed, _ = editorial_cues(text)
+    listed, _ = editorial_cues(text, tokens)
     if listed:
         f["cue:listed"] = min(listed, 4.0) / 2  # the GUIDE's inference markers and loaded words, weighed by the model
     f["form:long"] = 1.0 if n > 30 else 0.0
@@ -265,10 +267,10 @@ def features(text: str) -> dict[str, float]:
     return f
 
 
-def probability(text: str) -> tuple[float, list[str]]:
+def probability(text: str, tokens: list[str] | None = None) -> tuple[float, list[str]]:
     """P(the writer's own view) and the features that pushed it up most."""
     weights, _ = model()
-    contributions = [(weights[k] * v, k) for k, v in features(text).items() if k in weights]
+    contributions = [(weights[k] * v, k) for k, v in features(text, tokens).items() if k in weights]
     z = sum(c for c, _ in contributions)
     p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
     top = [k for c, k in sorted(contributions, reverse=True) if c > 0.15 and k != "bias"][:5]

@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
-from claims.engine import attribution, classify, mentions, opinion, segment, spans
+from claims.engine import attribution, classify, mentions, opinion, spans
+from claims.engine import doc as doc_module
+from claims.engine.doc import Doc, SentenceView
 from claims.engine.lexicon import words
 from claims.engine.model import Analysis, Claim, Quote, Sentence, Source
-from claims.engine.quotes import find_quotes
 from claims.engine.resolve import Registry
 
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
@@ -30,6 +31,7 @@ class _Row:
     pieces: list[Quote]
     outside: str
     quoted: float
+    view: SentenceView | None = None
     found: attribution.Found | None = None
     source: Source | None = None
     mention: str | None = None
@@ -47,23 +49,6 @@ class _Group:
     source: Source | None = None
 
 
-def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]]:
-    out: list[list[Quote]] = [[] for _ in sents]
-    j = 0
-    for i, s in enumerate(sents):
-        while (
-            j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start
-        ):
-            j += 1
-        k = j
-        while k < len(quotes) and quotes[k].open_mark < s.end:
-            q = quotes[k]
-            if q.end > s.start and q.start < s.end:
-                out[i].append(q)
-            k += 1
-    return out
-
-
 def _clip(q: Quote, s: Sentence, text: str) -> Quote:
     a, b = max(q.start, s.start), min(q.end, s.end)
     return Quote(a, b, text[a:b], q.group, q.open_mark, q.close_mark)
@@ -71,17 +56,19 @@ def _clip(q: Quote, s: Sentence, text: str) -> Quote:
 
 def analyze(text: str) -> Analysis:
     """Split an article into claims, each typed and attributed."""
-    paragraphs = segment.units(text)
-    sents, title = segment.sentences(text, paragraphs)
-    quotes = find_quotes(text, paragraphs)
+    return analyze_doc(doc_module.build(text))
+
+
+def analyze_doc(doc: Doc) -> Analysis:
+    """Type and attribute the sentences of a built document."""
+    text, title = doc.text, doc.title
     registry = Registry(text)
     rows: list[_Row] = []
     groups: dict[int, _Group] = {}
-    for s, pieces in zip(sents, _overlapping(sents, quotes), strict=False):
-        spans = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end, q.text) for q in pieces]
-        outside = attribution.mask(text, s.start, s.end, spans)
+    for view in doc.sentences:
+        s, pieces, outside = view.sentence, view.pieces, view.outside
         inside = sum(min(q.end, s.end) - max(q.start, s.start) for q in pieces)
-        row = _Row(s, pieces, outside, inside / max(1, s.end - s.start))
+        row = _Row(s, pieces, outside, inside / max(1, s.end - s.start), view)
         for q in pieces:
             g = groups.get(q.group)
             if g is None:
@@ -91,10 +78,10 @@ def analyze(text: str) -> Analysis:
                 row.groups.add(q.group)
             g.words += len(_clip(q, s, text).text.split())
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
-        row.found = attribution.find(outside)
+        row.found = attribution.find(outside, view.words)
         if not row.found:
             named = _OPENS_WITH_NAME.match(s.text)  # parse only what may start with a name
-            subject = mentions.parse(attribution.leading_subject(outside)) if named else None
+            subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
             registry.note_subject(s.text, subject, s.start)
         if row.found:
             appositive = row.found.title
@@ -118,6 +105,10 @@ def analyze(text: str) -> Analysis:
     return Analysis(title, len(text), len(text.split()), claims, used)
 
 
+def _words(row: _Row) -> list[str] | None:
+    return row.view.words if row.view is not None else None
+
+
 def _speech(g: _Group) -> bool:
     if g.speech_cue:
         return True  # a quoted fragment under a verb of saying is speech (“identified and corrected” errors)
@@ -139,8 +130,8 @@ def _is_term(text: str, q: Quote) -> bool:
 
 
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
-    scores = {n: opinion.probability(r.outside) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
-    shorts = {n for n in scores if classify.short_statement(rows[n].outside)}
+    scores = {n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
+    shorts = {n for n in scores if classify.short_statement(rows[n].outside, _words(rows[n]))}
     threshold = classify.opinion_threshold([p for p, _ in scores.values()], title)
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
@@ -183,7 +174,7 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             ctype, direct, source, conf = "official_quote", True, block[1], 0.75
             why = [f"in the block introduced by {source.name!r} with a colon"]
         else:
-            score, cues = scores.get(n) or opinion.probability(row.outside)
+            score, cues = scores.get(n) or opinion.probability(row.outside, _words(row))
             if n == 0 and title and s.text == title and classify.labelled_opinion(title):
                 score, cues = max(score, threshold), [*cues, "headline of an opinion piece states its thesis"]
             ctype, conf, why = classify.editorial_type(score, cues, threshold, n in shorts)
@@ -191,7 +182,10 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
         blocked = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in row.pieces]
-        mention_span, cue_span = spans.locate(text, s.start, s.end, mention if found else None, cue, blocked)
+        if found and found.cue_at is not None and row.view is not None:
+            mention_span, cue_span = spans.from_tokens(row.view.tokens, mention, found.cue_at, found.cue_len)
+        else:
+            mention_span, cue_span = spans.locate(text, s.start, s.end, mention if found else None, cue, blocked)
         claims.append(
             Claim(
                 len(claims) + 1,

@@ -1,14 +1,17 @@
 """Where a claim's mention and cue stand in the article: character spans.
 
-Attribution reads the sentence with its quotations masked, so it knows the
-words but not their offsets; this finds them again in the sentence, outside
-the quotations, taking the pair of mention and cue that stand closest.
+Attribution reports the cue as a token of the document, so its span is the
+token's; the mention is the run of tokens with its words that stands nearest
+the cue. A cue found by a pattern over the masked text (a statement, a
+headline "Name: 'quote'") has no token, and is found again in the sentence.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from claims.engine.doc import Token, tokenize
 
 Span = tuple[int, int]
 
@@ -27,6 +30,22 @@ def _occurrences(text: str, start: int, end: int, phrase: str, blocked: list[Spa
         for m in pattern.finditer(text, start, end)
         if not any(a <= m.start() < b for a, b in blocked)
     ]
+
+
+def from_tokens(
+    tokens: list[Token], mention: str | None, cue_at: int | None, cue_len: int
+) -> tuple[Span | None, Span | None]:
+    """Spans of the mention and the cue from the sentence's tokens."""
+    cue = (tokens[cue_at].start, tokens[cue_at + cue_len - 1].end) if cue_at is not None else None
+    if not mention:
+        return None, cue
+    words = tokenize(mention)
+    n = len(words)
+    starts = [i for i in range(len(tokens) - n + 1) if [t.text for t in tokens[i : i + n]] == words]
+    if not starts:
+        return None, cue
+    i = min(starts, key=lambda k: abs(k - cue_at)) if cue_at is not None else starts[0]
+    return (tokens[i].start, tokens[i + n - 1].end), cue
 
 
 def locate(
