@@ -93,7 +93,7 @@ async def test_anonymous_cannot_write_and_signed_in_review_is_stored(site):
     reviews = (await ds.client.get("/claims/reviews.json?_shape=objects")).json()["rows"]
     assert [(x["claim_id"], x["reviewer"], x["verdict"]) for x in reviews] == [(3, "alice", "misleading")]
     claim = (await ds.client.get("/claims/claims/3.json?_shape=objects")).json()["rows"][0]
-    assert claim["verdict"] == "misleading" and claim["status"] == "reviewed"
+    assert claim["verdict"] == "misleading" and claim["status"] == "done"
     assert "misleading" in (await ds.client.get("/-/claim/3")).text
     # the claim page's own form runs the same canned query and comes back to the claim
     _, token, cookies = await _form(ds, "/-/claim/3", signed)
@@ -153,6 +153,7 @@ async def test_claim_and_source_pages(site):
 
 def test_cli_review_appends_history(site):
     _, db = site
+    assert runner.invoke(app, ["reviewers", "add", "bob", "--db", str(db), "--password", "pass-word-2"]).exit_code == 0
     for verdict in ("true", "false"):
         r = runner.invoke(app, ["review", "2", "--verdict", verdict, "--reviewer", "bob", "--db", str(db)])
         assert r.exit_code == 0, r.output
