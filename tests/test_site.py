@@ -163,8 +163,20 @@ def test_cli_review_appends_history(site):
     assert [c["id"] for c in listed] == [2]
 
 
-def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
-    """The README's `datasette ... -m metadata.json --plugins-dir ...` line."""
+OLD_WAY = [
+    "--plugins-dir",
+    "claims/web/datasette/plugins",
+    "--template-dir",
+    "claims/web/datasette/templates",
+    "--static",
+    "assets:claims/web/datasette/static",
+]
+
+
+@pytest.mark.parametrize("extra", [[], OLD_WAY], ids=["entry-point", "plugins-dir"])
+def test_plain_datasette_command_line_gives_the_same_site(tmp_path, extra):
+    """The README's `datasette db/claims.db -m metadata.json ...` line (the plugin is an entry point), and the
+    older --plugins-dir line, which must not load the plugin twice."""
     import subprocess
     import sys
     import urllib.request
@@ -176,7 +188,7 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     line = re.search(r"datasette db/claims\.db (.*?)\n```", readme, re.S).group(1).replace("\\\n", " ")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db), *line.split(), "--port", str(port)],
+        [sys.executable, "-m", "datasette", "serve", str(db), *line.split(), *extra, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -187,8 +199,11 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
         assert 'class="claim claim-official_quote' in page
         queries = json.loads(urllib.request.urlopen(base + "/claims.json", timeout=5).read())["queries"]
         assert {q["name"] for q in queries} >= {k for k, v in AUDITS.items() if not v.get("write")}
-        css = urllib.request.urlopen(base + "/assets/claims.css", timeout=5).read().decode()
-        assert ".claim-editorial_assertion" in css
+        css = urllib.request.urlopen(base + "/-/static-plugins/claims/claims.css", timeout=5).read().decode()
+        assert ".claim-editorial_assertion" in css and "/-/static-plugins/claims/claims.css" in page
+        assert page.count("Reviewer sign-in") == 1  # the menu link: hooks registered once
+        plugins = json.loads(urllib.request.urlopen(base + "/-/plugins.json", timeout=5).read())
+        assert [p["name"] for p in plugins].count("claims") == 1
     finally:
         proc.terminate()
         proc.wait(timeout=10)

@@ -538,7 +538,7 @@ def _client(request) -> str:
 
 
 async def login(datasette, request):
-    error, status = None, 200
+    error, status, name = None, 200, ""
     next_path = safe_next(request.args.get("next"))
     if request.method == "POST":
         form = await request.post_vars()
@@ -576,7 +576,7 @@ async def login(datasette, request):
             throttle.fail(list(keys), time.monotonic(), window)
             error, status = "Wrong name or password", 401
     return Response.html(
-        await datasette.render_template("claims_login.html", {"error": error, "next": next_path}, request=request),
+        await datasette.render_template("claims_login.html", {"error": error, "next": next_path, "username": name}, request=request),
         status=status,
     )
 
@@ -762,6 +762,8 @@ def render_cell(value, column, table, database, datasette):
     if table is None and column == "match" and isinstance(value, str):  # the search audit's snippet
         return Markup(str(escape(value)).replace("[[", "<mark>").replace("]]", "</mark>"))
     kind = LINKED_COLUMNS.get((table, column))
+    if kind and isinstance(value, dict) and "value" in value:  # a foreign key Datasette expanded with its label
+        value = value["value"]
     if kind and isinstance(value, int) and not isinstance(value, bool):
         return Markup(f'<a href="{escape(datasette.urls.path(f"/-/{kind}/{value}"))}">{escape(value)}</a>')
     return None
