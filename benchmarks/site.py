@@ -97,15 +97,36 @@ def build(path: Path, claims: int, per_article: int = 20, seed: int = 3) -> None
                 for k in range(max(1000, claims // 50))
             ],
         )
+        # the desk's work: assignments, corrections (engine original kept), notes, superseded versions
+        db.execute("UPDATE claims SET assignee = 'reviewer' || (id % 9 + 1), status = 'in_progress' WHERE id % 500 = 0")
+        db.execute(
+            "UPDATE claims SET engine_type = type, engine_source_id = source_id, type = 'reported_fact' "
+            "WHERE id % 997 = 0 AND type != 'reported_fact'"
+        )
+        db.conn.executemany(
+            "INSERT INTO corrections (claim_id, field, before, after, reviewer, created_at) VALUES (?, 'type', ?, ?, ?, ?)",
+            [
+                (r[0], r[1], "reported_fact", "reviewer1", when)
+                for r in db.execute("SELECT id, engine_type FROM claims WHERE engine_type IS NOT NULL").fetchall()
+            ],
+        )
+        db.conn.executemany(
+            "INSERT INTO notes (claim_id, reviewer, text, created_at) VALUES (?, 'reviewer2', 'checked the filing', ?)",
+            [(k, when) for k in range(1, cid, 1000)],
+        )
+        db.execute("UPDATE claims SET superseded = 1 WHERE article_id % 50 = 0")
     db.execute("ANALYZE")
     db.close()
+    from claims.storage.reviewers import accounts_path, add
+
+    add(accounts_path(path), "reviewer1", "bench-password")
 
 
 def _claims(db, batch) -> None:
     db.conn.executemany(
         """INSERT INTO claims (id, article_id, seq, paragraph, start, "end", text, type, confidence, rationale,
            source_id, source_kind, outlet, direct, origin, status, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'unreviewed', ?)""",
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'auto', 'unstarted', ?)""",
         batch,
     )
 
@@ -116,11 +137,18 @@ async def measure(path: Path) -> list[tuple[str, float, int]]:
 
     ds = make_datasette(path)
     name = path.stem
+    me = {"ds_actor": ds.sign({"a": {"id": "reviewer1"}}, "actor")}
     urls = [
         ("claims table page with facets (type, source kind, outlet, status, verdict)", f"/{name}/claims"),
         ("claims table page, JSON with facets", f"/{name}/claims.json?_extra=facet_results,count"),
         ("full-text search", f"/{name}/claims?_search=refinery+strike"),
-        ("claims filtered by type and status", f"/{name}/claims?type=editorial_assertion&status=unreviewed"),
+        ("claims filtered by type and status", f"/{name}/claims?type=editorial_assertion&status=unstarted"),
+        ("review queue page (my queue and the unassigned queue)", "/-/queue"),
+        ("review queue as JSON", "/-/queue.json"),
+        ("claim page as JSON", "/-/claim/500000.json"),
+        ("claims_browse view with its facets", f"/{name}/claims_browse?_extra=facet_results"),
+        ("corrections table with facets", f"/{name}/corrections"),
+        ("notes table with facets", f"/{name}/notes"),
         ("home page (counts, review queue, recent articles)", "/"),
         ("article page with highlights", "/-/article/25000"),
         ("claim page", "/-/claim/500000"),
@@ -129,16 +157,18 @@ async def measure(path: Path) -> list[tuple[str, float, int]]:
         ("sources_summary view", f"/{name}/sources_summary"),
     ]
     urls += [
-        (f"audit: {q['title']}", f"/{name}/{key}?source=Source+17") for key, q in AUDITS.items() if not q.get("write")
+        (f"audit: {q['title']}", f"/{name}/{key}?source=Source+17&q=refinery+strike")
+        for key, q in AUDITS.items()
+        if not q.get("write")
     ]
     data = (await ds.client.get(f"/{name}/claims.json?_extra=facet_results")).json()["facet_results"]
     timed_out = data.get("timed_out", [])
     print(f"facets on the claims table: {sorted(data.get('results', data))}; timed out: {timed_out or 'none'}")
     out = []
     for label, url in urls:
-        await ds.client.get(url)  # warm the page cache once, as a running server would be
+        await ds.client.get(url, cookies=me)  # warm the page cache once, as a running server would be
         t = time.perf_counter()
-        r = await ds.client.get(url)
+        r = await ds.client.get(url, cookies=me)
         out.append((label, time.perf_counter() - t, r.status_code))
     return out
 

@@ -168,10 +168,15 @@ def add(
         return
     if not paths:
         raise ClaimsError("give article files, directories, URLs or - (or --claim TEXT)")
+    from claims.ingest import skipped
+
     items = list(expand(paths))
+    not_articles = skipped(paths)
     overrides = {"title": title, "outlet": outlet, "url": url, "author": author, "published": published}
     counts = {"added": 0, "skipped": 0, "version": 0}
     claims_n = sources_n = 0
+    new_ids: list[int] = []
+    present_ids: list[int] = []
     failures: list[str] = []
     with typer.progressbar(
         items, label="adding", file=sys.stderr, hidden=len(items) < 5 or not sys.stderr.isatty()
@@ -192,6 +197,7 @@ def add(
                 failures.append(f"{item}: unexpected {type(exc).__name__}: {exc}")
                 continue
             counts[result.status] += 1
+            (present_ids if result.status == "skipped" else new_ids).append(result.article_id)
             claims_n += result.claims
             sources_n += result.new_sources
     added = counts["added"] + counts["version"]
@@ -200,10 +206,55 @@ def add(
         f"{added} articles added{versions}, {counts['skipped']} skipped as already present, "
         f"{claims_n} claims, {sources_n} new sources"
     )
+    if new_ids:
+        typer.echo(f"new article ids: {_ids(new_ids)}")
+    if present_ids:
+        typer.echo(f"already present as: {_ids(present_ids)}")
+    if not_articles:
+        typer.echo(f"{len(not_articles)} files skipped as not articles (.txt, .md, .html):")
+        for f in not_articles:
+            typer.echo(f"  skipped: {f}")
     if failures:
         for f in failures:
             typer.echo(f"error: {f}", err=True)
         raise typer.Exit(1)
+
+
+def _ids(ids: list[int]) -> str:
+    """Article ids as ranges: 1-40, 42."""
+    out: list[str] = []
+    for i in sorted(set(ids)):
+        if out and out[-1].split("-")[-1] == str(i - 1):
+            out[-1] = out[-1].split("-")[0] + f"-{i}"
+        else:
+            out.append(str(i))
+    return ", ".join(out)
+
+
+@app.command()
+@friendly
+def articles(
+    db_path: DbOpt = None,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first")] = 200,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the articles in the database, newest first."""
+    db = open_db(db_path)
+    sql = (
+        """SELECT a.id, a.title, a.outlet, a.published, a.url, a.previous_id,
+      (SELECT COUNT(*) FROM claims c WHERE c.article_id = a.id) AS claims,
+      EXISTS (SELECT 1 FROM articles n WHERE n.previous_id = a.id) AS superseded
+      FROM articles a"""
+        + (" WHERE a.outlet = ? COLLATE NOCASE" if outlet else "")
+        + " ORDER BY a.id DESC LIMIT ?"
+    )
+    rows = list(db.query(sql, ([outlet] if outlet else []) + [limit]))
+    fields = ["id", "title", "outlet", "published", "claims", "previous_id", "superseded", "url"]
+    if fmt is Format.table:
+        render.plain_table(rows, fields[:-1])
+    else:
+        emit(rows, fmt, csv_fields=fields)
 
 
 @app.command()
@@ -255,8 +306,13 @@ def list_(
     ] = None,
     source: Annotated[str | None, typer.Option(help="Source name, alias or id")] = None,
     outlet: Annotated[str | None, typer.Option(help="Outlet")] = None,
-    status: Annotated[str | None, typer.Option(help="unreviewed or reviewed")] = None,
-    verdict: Annotated[str | None, typer.Option(help="Latest verdict")] = None,
+    status: Annotated[str | None, typer.Option(help="unstarted, in_progress or done")] = None,
+    verdict: Annotated[
+        str | None,
+        typer.Option(
+            help="Latest verdict: true, mostly_true, half_true, misleading, mostly_false, false, unverifiable"
+        ),
+    ] = None,
     article: Annotated[int | None, typer.Option(help="Article id")] = None,
     limit: Annotated[int, typer.Option(help="At most this many claims")] = 200,
     fmt: FormatOpt = Format.table,
@@ -382,6 +438,228 @@ def sources_alias(
     typer.echo(f"{src['name']} is also {alias}")
 
 
+@sources_app.command("kind")
+@friendly
+def sources_kind(
+    ref: Annotated[str, typer.Argument(help="Source id, name or alias")],
+    kind: Annotated[str, typer.Argument(help="person, organization, media, document, anonymous or unspecified")],
+    reviewer: Annotated[str, typer.Option(help="Who corrects (an existing reviewer)")],
+    title: Annotated[str | None, typer.Option(help="Also correct its title (empty clears it)")] = None,
+    db_path: DbOpt = None,
+) -> None:
+    """Correct a source's kind (and title); recorded in the corrections table."""
+    from claims.storage import desk
+
+    db = open_db(db_path)
+    _reviewer(db_path, reviewer)
+    src, changed = desk.correct_source(db, ref, reviewer, kind=kind, title=title)
+    typer.echo(
+        f"source {src['id']} {src['name']}: " + ("; ".join(changed) if changed else "already so, nothing changed")
+    )
+
+
+def _reviewer(db_path: str | None, name: str) -> str:
+    """The CLI's --reviewer must be an account: a typo must not put work under a name nobody signs in as."""
+    from claims.storage import reviewers
+    from claims.storage.db import resolve_path
+
+    path = reviewers.accounts_path(resolve_path(db_path))
+    if not reviewers.exists(path, name):
+        known = ", ".join(sorted(reviewers.load(path))) or "none yet"
+        raise ClaimsError(
+            f"no reviewer named {name!r} (reviewers: {known}; create one with: claims reviewers add NAME)"
+        )
+    return name
+
+
+@app.command()
+@friendly
+def fix(
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    reviewer: Annotated[str, typer.Option(help="Who corrects (an existing reviewer)")],
+    ctype: Annotated[
+        str | None, typer.Option("--type", help="reported_fact, official_quote or editorial_assertion")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="An existing source (id, name or alias)")] = None,
+    new_source: Annotated[str | None, typer.Option(help="Create this source (with --kind, --title)")] = None,
+    kind: Annotated[str | None, typer.Option(help="Kind of the --new-source")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of the --new-source")] = None,
+    no_source: Annotated[bool, typer.Option("--no-source", help="The claim names no source")] = False,
+    db_path: DbOpt = None,
+) -> None:
+    """Correct the engine: a claim's type or source (the engine's value stays on record)."""
+    from claims.storage import desk
+
+    db = open_db(db_path)
+    _reviewer(db_path, reviewer)
+    if (kind or title) and not new_source:
+        raise ClaimsError("--kind and --title describe a --new-source (to correct a source: claims sources kind)")
+    created = {"name": new_source, "kind": kind or "person", "title": title} if new_source else None
+    changed = desk.fix_claim(
+        db, claim_id, reviewer, ctype=ctype, source=source, new_source=created, no_source=no_source
+    )
+    typer.echo(f"claim {claim_id}: " + ("; ".join(changed) if changed else "already so, nothing changed"))
+
+
+@app.command()
+@friendly
+def precision(db_path: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """The engine as the desk saw it: how often reviewers corrected it, by type and by field."""
+    from claims.storage import desk
+
+    result = desk.precision(open_db(db_path))
+    if fmt is Format.table:
+        typer.echo("claims the desk checked (reviewed or corrected), by the engine's type:")
+        render.plain_table(
+            result["claims"],
+            ["engine_type", "checked", "type_corrected", "type_precision", "source_corrected", "source_precision"],
+        )
+        if result["sources"]:
+            typer.echo("source corrections:")
+            render.plain_table(result["sources"], ["field", "before", "after", "corrections"])
+    elif fmt is Format.csv:
+        emit(result["claims"], fmt, csv_fields=list(result["claims"][0]) if result["claims"] else ["engine_type"])
+    else:
+        emit(result["claims"], fmt, doc=result)
+
+
+@app.command()
+@friendly
+def assign(
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    reviewer: Annotated[str | None, typer.Argument(help="Reviewer (leave out with --none to unassign)")] = None,
+    none: Annotated[bool, typer.Option("--none", help="Unassign")] = False,
+    db_path: DbOpt = None,
+) -> None:
+    """Assign a claim to a reviewer (an unstarted claim becomes in_progress)."""
+    from claims.storage import desk
+
+    db = open_db(db_path)
+    if not none and not reviewer:
+        raise ClaimsError("give a reviewer, or --none to unassign")
+    if reviewer:
+        _reviewer(db_path, reviewer)
+    claim = desk.assign(db, claim_id, None if none else reviewer)
+    typer.echo(f"claim {claim_id}: assigned to {claim['assignee'] or 'nobody'}, {claim['status']}")
+
+
+@app.command()
+@friendly
+def status(
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    value: Annotated[str, typer.Argument(help="unstarted, in_progress or done")],
+    db_path: DbOpt = None,
+) -> None:
+    """Set a claim's workflow status."""
+    from claims.storage import desk
+
+    desk.set_status(open_db(db_path), claim_id, value)
+    typer.echo(f"claim {claim_id}: {value}")
+
+
+@app.command()
+@friendly
+def note(
+    claim_id: Annotated[int, typer.Argument(help="Claim id")],
+    text: Annotated[str, typer.Argument(help="The note")],
+    reviewer: Annotated[str, typer.Option(help="Who writes (an existing reviewer)")],
+    db_path: DbOpt = None,
+) -> None:
+    """Add a note to a claim's thread (notes are not verdicts)."""
+    from claims.storage import desk
+
+    db = open_db(db_path)
+    _reviewer(db_path, reviewer)
+    note_id = desk.add_note(db, claim_id, reviewer, text)
+    typer.echo(f"note {note_id} on claim {claim_id}")
+
+
+@app.command()
+@friendly
+def queue(
+    reviewer: Annotated[str | None, typer.Option(help="This reviewer's queue (default: the unassigned queue)")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many")] = 50,
+    db_path: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """The review queue: sourced facts and quotes, then unsourced ones, then editorial assertions; newest articles first."""
+    from claims.storage import desk
+
+    db = open_db(db_path)
+    if reviewer:
+        _reviewer(db_path, reviewer)
+    rows = desk.my_queue(db, reviewer, limit) if reviewer else desk.review_queue(db, limit)
+    if fmt is Format.table:
+        render.table(rows, extra=["article_id", "status", "assignee"], key="id")
+    else:
+        emit(
+            rows, fmt, csv_fields=["id", "article_id", "seq", "type", "source", "status", "assignee", "verdict", "text"]
+        )
+
+
+export_app = typer.Typer(help="Publish the desk's work: ClaimReview JSON-LD, gold files.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+class LdFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+@export_app.command("claimreview")
+@friendly
+def export_claimreview(
+    db_path: DbOpt = None,
+    since: Annotated[str | None, typer.Option(help="Only claims reviewed on or after this date (YYYY-MM-DD)")] = None,
+    site_url: Annotated[
+        str | None, typer.Option(envvar="CLAIMS_SITE_URL", help="Address the site is published at (claim page URLs)")
+    ] = None,
+    desk_name: Annotated[
+        str | None, typer.Option("--desk", help="The desk's organisation (default $CLAIMS_DESK_NAME)")
+    ] = None,
+    desk_url: Annotated[str | None, typer.Option(help="The desk's web site (default $CLAIMS_DESK_URL)")] = None,
+    fmt: Annotated[
+        LdFormat, typer.Option("--format", "-f", help="json: one JSON-LD document; jsonl: one a line")
+    ] = LdFormat.json,
+) -> None:
+    """Reviewed claims as schema.org ClaimReview JSON-LD (Google Fact Check Tools, aggregators)."""
+    import re
+
+    from claims import claimreview
+
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?", since):
+        raise ClaimsError(f"--since must be a date like 2026-05-01, not {since!r}")
+    org = claimreview.desk()
+    org = {"name": desk_name or org["name"], "url": desk_url or org["url"]}
+    if not site_url:
+        raise ClaimsError("give --site-url (or $CLAIMS_SITE_URL): ClaimReview needs the claim pages' address")
+    docs = claimreview.export(open_db(db_path), site_url, org, since)
+    if fmt is LdFormat.jsonl:
+        sys.stdout.write(render.to_jsonl(docs))
+    else:
+        graph = [{k: v for k, v in d.items() if k != "@context"} for d in docs]
+        sys.stdout.write(render.to_json({"@context": "https://schema.org", "@graph": graph}) + "\n")
+    typer.echo(f"{len(docs)} ClaimReviews", err=True)
+
+
+@export_app.command("gold")
+@friendly
+def export_gold(
+    folder: Annotated[Path, typer.Argument(help="Folder to write the gold files to (created if missing)")],
+    db_path: DbOpt = None,
+) -> None:
+    """Articles with desk-checked claims as GUIDE-format gold files, corrections applied (score with claims eval)."""
+    from claims.storage import desk
+
+    docs = desk.gold(open_db(db_path))
+    if folder.exists() and not folder.is_dir():
+        raise ClaimsError(f"{folder}: is a file, not a folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for d in docs:
+        (folder / f"{d['id']}.json").write_text(json.dumps(d, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    typer.echo(f"{len(docs)} gold files in {folder}")
+
+
 @app.command()
 @friendly
 def serve(
@@ -394,9 +672,12 @@ def serve(
     import ipaddress
 
     from claims.storage.db import connect, resolve_path
-    from claims.web.serve import run
+    from claims.web import serve as serve_module
 
-    connect(db_path).close()  # created and upgraded before Datasette opens it
+    if not resolve_path(db_path).exists():
+        raise ClaimsError(f"{resolve_path(db_path)}: no database here (add articles with: claims add FILE --db PATH)")
+    connect(db_path, create=False).close()  # upgraded before Datasette opens it
+    serve_module.check_port(host, port)
     try:
         local = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -408,7 +689,7 @@ def serve(
             err=True,
         )
     typer.echo(f"serving on http://{host}:{port}/", err=True)
-    run(resolve_path(db_path), host, port, open_browser)
+    serve_module.run(resolve_path(db_path), host, port, open_browser)
 
 
 @app.command()
@@ -426,7 +707,9 @@ def review(
     """Record a verdict on a claim (appended to its review history)."""
     from claims.storage import store
 
-    review_id = store.add_review(open_db(db_path), claim_id, verdict, reviewer, note, evidence)
+    db = open_db(db_path)
+    _reviewer(db_path, reviewer)
+    review_id = store.add_review(db, claim_id, verdict, reviewer, note, evidence)
     typer.echo(f"review {review_id}: claim {claim_id} is {verdict}")
 
 
@@ -434,22 +717,77 @@ reviewers_app = typer.Typer(help="Reviewer accounts for signing in to Datasette.
 app.add_typer(reviewers_app, name="reviewers")
 
 
+def _password(given: str | None) -> str:
+    """The password given, or prompted for after saying what it must be."""
+    from claims.storage import reviewers
+
+    if given is not None:
+        return given
+    typer.echo(f"password rules: {reviewers.PASSWORD_RULES}", err=True)
+    return typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+def _accounts(db_path: str | None) -> Path:
+    from claims.storage import reviewers
+    from claims.storage.db import resolve_path
+
+    return reviewers.accounts_path(resolve_path(db_path))
+
+
+PasswordOpt = Annotated[str | None, typer.Option(help="Prompted (with the rules) when not given")]
+
+
 @reviewers_app.command("add")
 @friendly
 def reviewers_add(
     name: Annotated[str, typer.Argument(help="Sign-in name")],
     db_path: DbOpt = None,
-    password: Annotated[
-        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True, help="Prompted when not given")
-    ] = "",
+    password: PasswordOpt = None,
 ) -> None:
     """Create (or reset) a reviewer account; the password is stored hashed beside the database."""
     from claims.storage import reviewers
-    from claims.storage.db import resolve_path
 
-    path = reviewers.accounts_path(resolve_path(db_path))
-    reviewers.add(path, name, password)
+    path = _accounts(db_path)
+    reviewers.check_name(name)
+    reviewers.add(path, name, _password(password))
     typer.echo(f"reviewer {name} can sign in ({path})")
+
+
+@reviewers_app.command("list")
+@friendly
+def reviewers_list(db_path: DbOpt = None) -> None:
+    """The reviewer accounts (names only)."""
+    from claims.storage import reviewers
+
+    names = sorted(reviewers.load(_accounts(db_path)))
+    for n in names:
+        typer.echo(n)
+    typer.echo(f"{len(names)} reviewers", err=True)
+
+
+@reviewers_app.command("remove")
+@friendly
+def reviewers_remove(name: Annotated[str, typer.Argument(help="Sign-in name")], db_path: DbOpt = None) -> None:
+    """Remove an account: its cookie no longer writes; its past work stays on record."""
+    from claims.storage import reviewers
+
+    reviewers.remove(_accounts(db_path), name)
+    typer.echo(f"reviewer {name} removed")
+
+
+@reviewers_app.command("password")
+@friendly
+def reviewers_password(
+    name: Annotated[str, typer.Argument(help="Sign-in name")], db_path: DbOpt = None, password: PasswordOpt = None
+) -> None:
+    """Change an existing reviewer's password."""
+    from claims.storage import reviewers
+
+    path = _accounts(db_path)
+    if not reviewers.exists(path, name):
+        raise ClaimsError(f"no reviewer named {name!r} (claims reviewers list shows them)")
+    reviewers.add(path, name, _password(password))
+    typer.echo(f"password of {name} changed")
 
 
 class EvalFormat(StrEnum):

@@ -44,6 +44,26 @@ def expand(paths: list[str]) -> Iterator[str]:
             yield p
 
 
+_DATABASE_FILES = (".db", ".db-wal", ".db-shm", ".db-journal", "-reviewers.json")  # the tracker's own files
+
+
+def skipped(paths: list[str]) -> list[str]:
+    """Files in the given folders that are not articles (.png, .bin): listed so a folder add never skips silently."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if p != "-" and not p.startswith(("http://", "https://")) and path.is_dir():
+            out.extend(
+                str(f)
+                for f in sorted(path.rglob("*"))
+                if f.is_file()
+                and f.suffix.lower() not in ARTICLE_SUFFIXES
+                and not f.name.startswith(".")
+                and not f.name.endswith(_DATABASE_FILES)
+            )
+    return out
+
+
 def load(item: str, limits: Limits | None = None) -> Article:
     """Read one path, URL or "-" into an Article, within `limits`."""
     limits = limits or Limits()

@@ -63,11 +63,12 @@ def flat(claim: dict) -> dict:
 
 
 def to_csv(rows: Iterable[dict], fields: list[str] = CSV_FIELDS) -> str:
+    """CSV with booleans as 0/1, as the database and Datasette write them."""
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     for r in rows:
-        w.writerow(r)
+        w.writerow({k: int(v) if isinstance(v, bool) else v for k, v in r.items()})
     return buf.getvalue()
 
 
@@ -104,3 +105,16 @@ def table(rows: Iterable[dict], title: str | None = None, extra: list[str] | Non
         cells.append(escape(r["text"]))
         t.add_row(*cells)
     console.print(t)
+
+
+def plain_table(rows: Iterable[dict], fields: list[str]) -> None:
+    """Rows of any kind as a table with the given columns (text wraps, never cut)."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    t = Table(expand=False)
+    for f in fields:
+        t.add_column(f, overflow="fold")
+    for r in rows:
+        t.add_row(*(escape(str(r.get(f) if r.get(f) is not None else "-")) for f in fields))
+    _console().print(t)

@@ -387,7 +387,7 @@ def test_full_disk_on_a_real_tiny_file_system(tmp_path):
 
 def test_readme_states_the_limits_the_code_uses():
     from claims import reading
-    from claims.web.datasette.plugins import claims_site as site
+    from claims.web.datasette import hooks as site
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## Reliability") : readme.index("## Benchmarks")]

@@ -93,7 +93,7 @@ async def test_anonymous_cannot_write_and_signed_in_review_is_stored(site):
     reviews = (await ds.client.get("/claims/reviews.json?_shape=objects")).json()["rows"]
     assert [(x["claim_id"], x["reviewer"], x["verdict"]) for x in reviews] == [(3, "alice", "misleading")]
     claim = (await ds.client.get("/claims/claims/3.json?_shape=objects")).json()["rows"][0]
-    assert claim["verdict"] == "misleading" and claim["status"] == "reviewed"
+    assert claim["verdict"] == "misleading" and claim["status"] == "done"
     assert "misleading" in (await ds.client.get("/-/claim/3")).text
     # the claim page's own form runs the same canned query and comes back to the claim
     _, token, cookies = await _form(ds, "/-/claim/3", signed)
@@ -153,6 +153,7 @@ async def test_claim_and_source_pages(site):
 
 def test_cli_review_appends_history(site):
     _, db = site
+    assert runner.invoke(app, ["reviewers", "add", "bob", "--db", str(db), "--password", "pass-word-2"]).exit_code == 0
     for verdict in ("true", "false"):
         r = runner.invoke(app, ["review", "2", "--verdict", verdict, "--reviewer", "bob", "--db", str(db)])
         assert r.exit_code == 0, r.output
@@ -162,8 +163,20 @@ def test_cli_review_appends_history(site):
     assert [c["id"] for c in listed] == [2]
 
 
-def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
-    """The README's `datasette ... -m metadata.json --plugins-dir ...` line."""
+OLD_WAY = [
+    "--plugins-dir",
+    "claims/web/datasette/plugins",
+    "--template-dir",
+    "claims/web/datasette/templates",
+    "--static",
+    "assets:claims/web/datasette/static",
+]
+
+
+@pytest.mark.parametrize("extra", [[], OLD_WAY], ids=["entry-point", "plugins-dir"])
+def test_plain_datasette_command_line_gives_the_same_site(tmp_path, extra):
+    """The README's `datasette db/claims.db -m metadata.json ...` line (the plugin is an entry point), and the
+    older --plugins-dir line, which must not load the plugin twice."""
     import subprocess
     import sys
     import urllib.request
@@ -175,7 +188,7 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
     line = re.search(r"datasette db/claims\.db (.*?)\n```", readme, re.S).group(1).replace("\\\n", " ")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db), *line.split(), "--port", str(port)],
+        [sys.executable, "-m", "datasette", "serve", str(db), *line.split(), *extra, "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -186,8 +199,11 @@ def test_plain_datasette_command_line_gives_the_same_site(tmp_path):
         assert 'class="claim claim-official_quote' in page
         queries = json.loads(urllib.request.urlopen(base + "/claims.json", timeout=5).read())["queries"]
         assert {q["name"] for q in queries} >= {k for k, v in AUDITS.items() if not v.get("write")}
-        css = urllib.request.urlopen(base + "/assets/claims.css", timeout=5).read().decode()
-        assert ".claim-editorial_assertion" in css
+        css = urllib.request.urlopen(base + "/-/static-plugins/claims/claims.css", timeout=5).read().decode()
+        assert ".claim-editorial_assertion" in css and "/-/static-plugins/claims/claims.css" in page
+        assert page.count("Reviewer sign-in") == 1  # the menu link: hooks registered once
+        plugins = json.loads(urllib.request.urlopen(base + "/-/plugins.json", timeout=5).read())
+        assert [p["name"] for p in plugins].count("claims") == 1
     finally:
         proc.terminate()
         proc.wait(timeout=10)

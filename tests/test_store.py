@@ -432,11 +432,12 @@ def test_stored_claims_csv_has_ids_status_and_verdict(dbfile):
     import io as iomod
 
     cli("add", EXAMPLES, "--db", dbfile, "--outlet", "Ledger")
+    cli("reviewers", "add", "ann", "--db", dbfile, "--password", "pass-word-1")
     cli("review", "5", "--verdict", "half_true", "--reviewer", "ann", "--db", dbfile)
     out = cli("list", "--db", dbfile, "--format", "csv").stdout
     rows_ = list(csvmod.DictReader(iomod.StringIO(out)))
     row = next(r for r in rows_ if r["id"] == "5")
-    assert (row["article_id"], row["status"], row["verdict"], row["outlet"]) == ("1", "reviewed", "half_true", "Ledger")
+    assert (row["article_id"], row["status"], row["verdict"], row["outlet"]) == ("1", "done", "half_true", "Ledger")
     assert row["source"] == "Angela Ruiz"
     table = cli("list", "--db", dbfile, "--limit", "5").stdout
     assert "id" in table.splitlines()[1]

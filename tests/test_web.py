@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claims.cli import app
+from claims.storage.db import connect
 from claims.web.serve import make_datasette
 from tests.conftest import EXAMPLES, free_port, wait_for
 
@@ -35,6 +36,7 @@ def site(tmp_path, monkeypatch):
     assert (
         runner.invoke(app, ["reviewers", "add", "alice", "--db", str(db), "--password", "correct-horse"]).exit_code == 0
     )
+    assert runner.invoke(app, ["reviewers", "add", "bob", "--db", str(db), "--password", "battery-staple"]).exit_code == 0
     return make_datasette(db), db
 
 
@@ -342,7 +344,7 @@ SLOW = "select count(*) from (with recursive c(x) as (select 1 union all select 
 
 async def test_typed_sql_has_a_shorter_time_limit_than_pages(site):
     ds, _ = site
-    from claims.web.datasette.plugins import claims_site
+    from claims.web.datasette import hooks as claims_site
 
     assert ds.setting("sql_time_limit_ms") > claims_site.ARBITRARY_SQL_TIME_LIMIT_MS  # pages and audits keep more
     for extra in ({}, {"_timelimit": "60000"}):  # asking for more does not get more
@@ -372,6 +374,8 @@ async def test_no_absolute_paths_are_published(site):
 def test_a_public_host_warns(tmp_path, monkeypatch, host, warned):
     served = []
     monkeypatch.setattr("claims.web.serve.run", lambda *a: served.append(a))
+    monkeypatch.setattr("claims.web.serve.check_port", lambda *a: None)  # 192.0.2.7 is not this machine's
+    connect(str(tmp_path / "c.db")).close()
     r = runner.invoke(app, ["serve", "--db", str(tmp_path / "c.db"), "--host", host])
     assert r.exit_code == 0 and served
     assert ("makes the site public" in r.stderr) is warned

@@ -84,13 +84,28 @@ def _save(path: Path, accounts: dict[str, str]) -> None:
         raise
 
 
-def add(path: Path, name: str, password: str) -> None:
+PASSWORD_RULES = "at least 8 characters"
+
+
+def check_name(name: str) -> None:
     if not _NAME.match(name):
         raise ClaimsError("a reviewer name is 2-40 letters, digits, '.', '_' or '-'")
+
+
+def add(path: Path, name: str, password: str) -> None:
+    check_name(name)
     if len(password) < 8:
-        raise ClaimsError("the password must have at least 8 characters")
+        raise ClaimsError(f"the password must have {PASSWORD_RULES}")
     accounts = load(path)
     accounts[name] = hash_password(password)
+    _save(path, accounts)
+
+
+def remove(path: Path, name: str) -> None:
+    accounts = load(path)
+    if name not in accounts:
+        raise ClaimsError(f"no reviewer named {name!r}")
+    del accounts[name]
     _save(path, accounts)
 
 

@@ -9,16 +9,27 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-VERDICTS: dict[str, str] = {
-    # verdict -> schema.org ClaimReview alternateName / ratingValue on a 1-5 scale
-    "true": "True (5)",
-    "mostly_true": "Mostly true (4)",
-    "half_true": "Half true (3)",
-    "misleading": "Misleading (2)",
-    "mostly_false": "Mostly false (2)",
-    "false": "False (1)",
-    "unverifiable": "Unverifiable (no rating)",
+RATINGS: dict[str, float | None] = {
+    # verdict -> schema.org ClaimReview reviewRating.ratingValue (worstRating 1, bestRating 5).
+    # `misleading` sits between half true and mostly false: its facts may be accurate but the
+    # impression it leaves is not, so it must not share mostly_false's 2 (see README: Review).
+    "true": 5,
+    "mostly_true": 4,
+    "half_true": 3,
+    "misleading": 2.5,
+    "mostly_false": 2,
+    "false": 1,
+    "unverifiable": None,  # no rating: an unverifiable claim is not rated on the scale
 }
+VERDICTS: dict[str, str] = {
+    v: v.replace("_", " ").capitalize() + (f" ({r:g})" if r is not None else " (no rating)") for v, r in RATINGS.items()
+}
+STATUSES = ("unstarted", "in_progress", "done")
+CORRECTED_FIELDS = ("type", "source", "kind", "title")
+# the review queue's order: sourced facts and quotes (0), unsourced ones (1), editorial assertions (2);
+# an index on this very expression (migration m007) keeps the queue fast on a million claims
+QUEUE_RANK = "(CASE WHEN type = 'editorial_assertion' THEN 2 WHEN source_id IS NULL THEN 1 ELSE 0 END)"
+QUEUE_OPEN = "status != 'done' AND superseded = 0"
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "articles": (
@@ -85,11 +96,16 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "via": "Named outlet or venue that carried the statement",
             "direct": "1 when the claim holds a direct quotation of its source",
             "origin": "auto (found by the engine) or manual (recorded by a fact-checker)",
-            "status": "unreviewed or reviewed",
+            "status": "unstarted, in_progress or done (a verdict makes it done)",
             "verdict": "Latest review verdict (true, mostly_true, half_true, misleading, mostly_false, false, unverifiable)",
             "source_kind": "Kind of the claim's source (copied from sources for fast facets)",
             "outlet": "Outlet of the claim's article (copied from articles for fast facets)",
             "updated_at": "When the claim last changed (UTC)",
+            "assignee": "Reviewer the claim is assigned to",
+            "engine_type": "The engine's type, kept when a reviewer corrected the claim (empty: never corrected)",
+            "engine_source_id": "The engine's source, kept when a reviewer corrected the claim",
+            "superseded": "1 when a newer version of the article replaced this claim (it leaves the queue)",
+            "carried_from": "The claim of the previous version this one took its desk work from",
         },
     ),
     "quotes": (
@@ -114,6 +130,30 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "note": "Reasoning, for the record",
             "evidence_url": "Link to the evidence",
             "created_at": "When the review was made (UTC)",
+        },
+    ),
+    "corrections": (
+        "Append-only record of every correction a reviewer made to the engine's output.",
+        {
+            "id": "Correction number",
+            "claim_id": "Claim corrected (type, source)",
+            "source_id": "Source corrected (kind, title)",
+            "field": "type, source, kind or title",
+            "before": "Value before (a source id for field source)",
+            "after": "Value after (a source id for field source)",
+            "reviewer": "Reviewer who made it",
+            "created_at": "When (UTC)",
+            "carried_from": "Correction of the previous version of the article this one was carried over from",
+        },
+    ),
+    "notes": (
+        "Reviewers' notes on a claim: a thread, separate from verdicts.",
+        {
+            "id": "Note number",
+            "claim_id": "Claim the note is about",
+            "reviewer": "Who wrote it",
+            "text": "The note",
+            "created_at": "When (UTC)",
         },
     ),
 }
@@ -392,6 +432,71 @@ def m006_claim_spans(db: Database) -> None:
     db["claims"].add_column("mention_end", int)
     db["claims"].add_column("cue_start", int)
     db["claims"].add_column("cue_end", int)
+
+
+@migrations()
+def m007_review_desk(db: Database) -> None:
+    """The desk's work: corrections (with the engine's original kept), a
+    workflow status and assignment, notes, and superseded versions."""
+    db["claims"].add_column("assignee", str)
+    db["claims"].add_column("engine_type", str)
+    db["claims"].add_column("engine_source_id", int)
+    db["claims"].add_column("superseded", int, not_null_default=0)
+    db["claims"].add_column("carried_from", int)
+    db.execute("UPDATE claims SET status = CASE status WHEN 'reviewed' THEN 'done' ELSE 'unstarted' END")
+    db.execute("""UPDATE claims SET superseded = 1
+        WHERE article_id IN (SELECT previous_id FROM articles WHERE previous_id IS NOT NULL)""")
+    # writers that still say unreviewed/reviewed (the column's old default, older code) land on the new values
+    for event in ("INSERT", "UPDATE OF status"):
+        db.execute(f"""
+            CREATE TRIGGER claims_status_{event.split()[0].lower()} AFTER {event} ON claims
+            WHEN NEW.status NOT IN ('unstarted', 'in_progress', 'done') BEGIN
+              UPDATE claims SET status = CASE NEW.status WHEN 'reviewed' THEN 'done' ELSE 'unstarted' END
+              WHERE id = NEW.id;
+            END""")
+    db.execute("DROP TRIGGER reviews_apply")
+    db.execute("""
+        CREATE TRIGGER reviews_apply AFTER INSERT ON reviews BEGIN
+          UPDATE claims SET verdict = NEW.verdict, status = 'done', updated_at = NEW.created_at
+          WHERE id = NEW.claim_id;
+        END""")
+    for col in ("assignee", "engine_type", "superseded"):
+        db["claims"].create_index([col])
+    db.execute(f"CREATE INDEX claims_queue ON claims({QUEUE_RANK}, article_id DESC, seq) WHERE {QUEUE_OPEN}")
+    db["corrections"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "source_id": int,
+            "field": str,
+            "before": str,
+            "after": str,
+            "reviewer": str,
+            "created_at": str,
+            "carried_from": int,
+        },
+        pk="id",
+        not_null={"field", "reviewer", "created_at"},
+        foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+    )
+    for col in ("claim_id", "source_id", "field", "created_at"):
+        db["corrections"].create_index([col])
+    fields = ", ".join(f"'{f}'" for f in CORRECTED_FIELDS)
+    db.execute(f"""
+        CREATE TRIGGER corrections_check BEFORE INSERT ON corrections
+        WHEN NEW.field NOT IN ({fields}) OR (NEW.claim_id IS NULL AND NEW.source_id IS NULL)
+        BEGIN SELECT RAISE(ABORT, 'a correction names a known field and a claim or a source'); END""")
+    db["notes"].create(
+        {"id": int, "claim_id": int, "reviewer": str, "text": str, "created_at": str},
+        pk="id",
+        not_null={"claim_id", "reviewer", "text", "created_at"},
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["notes"].create_index(["claim_id"])
+    db.execute("""
+        CREATE TRIGGER notes_claim_exists BEFORE INSERT ON notes
+        WHEN NOT EXISTS (SELECT 1 FROM claims WHERE id = NEW.claim_id)
+        BEGIN SELECT RAISE(ABORT, 'no claim has this id'); END""")
 
 
 def upgrade(db: Database) -> None:

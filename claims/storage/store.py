@@ -16,7 +16,7 @@ from claims.ingest import Article
 from claims.storage.db import now, write
 from claims.storage.linker import Linker, key, record_alias
 from claims.storage.links import checked_url
-from claims.storage.schema import VERDICTS
+from claims.storage.schema import STATUSES, VERDICTS
 
 META_FIELDS = ("url", "title", "outlet", "author", "published", "canonical_url")
 
@@ -58,6 +58,8 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
     if meta.get("url"):
         prev = db.execute("SELECT MAX(id) FROM articles WHERE url = ?", [meta["url"]]).fetchone()
         previous = prev[0] if prev else None
+    if previous and not meta.get("outlet"):  # a new version is from the same outlet unless told otherwise
+        meta["outlet"] = db.execute("SELECT outlet FROM articles WHERE id = ?", [previous]).fetchone()[0]
     cur = db.execute(
         """INSERT INTO articles (url, canonical_url, title, outlet, author, published, added_at, text, content_hash,
            words, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
@@ -118,7 +120,7 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             c.via,
             int(c.direct),
             "auto",
-            "unreviewed",
+            "unstarted",
             when,
         )
         for c, sid in zip(analysis.claims, linked, strict=True)
@@ -139,6 +141,10 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             for q in c.quotes
         ],
     )
+    if previous:
+        from claims.storage.desk import carry_over
+
+        carry_over(db, previous, article_id)
     return Added("version" if previous else "added", article_id, len(rows), linker.created)
 
 
@@ -165,7 +171,7 @@ def add_manual_claim(db: Database, text: str, ctype: str, source: str | None, ar
             ).fetchone()[0]
         cur = db.execute(
             """INSERT INTO claims (article_id, seq, text, type, confidence, rationale, source_id, origin, status, updated_at)
-               VALUES (?, ?, ?, ?, 1.0, ?, ?, 'manual', 'unreviewed', ?)""",
+               VALUES (?, ?, ?, ?, 1.0, ?, ?, 'manual', 'unstarted', ?)""",
             [article_id, seq, text.strip(), ctype, json.dumps(["recorded by hand"]), sid, now()],
         )
         return cur.lastrowid
@@ -195,6 +201,7 @@ def add_review(
 CLAIM_SELECT = """
 SELECT c.id, c.article_id, c.seq, c.paragraph, c.start, c."end", c.text, c.type, c.confidence, c.rationale,
        c.mention, c.cue, c.mention_start, c.mention_end, c.cue_start, c.cue_end, c.via, c.direct, c.origin, c.status, c.verdict,
+       c.assignee, c.engine_type, c.engine_source_id, c.superseded,
        s.id AS source_id, s.name AS source_name, s.kind AS source_kind, s.title AS source_title,
        a.title AS article_title, a.outlet
 FROM claims c LEFT JOIN sources s ON s.id = c.source_id LEFT JOIN articles a ON a.id = c.article_id
@@ -271,9 +278,13 @@ def list_claims(
         where.append("a.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     if status:
+        if status not in STATUSES:
+            raise ClaimsError(f"--status must be one of {', '.join(STATUSES)}")
         where.append("c.status = ?")
         params.append(status)
     if verdict:
+        if verdict not in VERDICTS:
+            raise ClaimsError(f"--verdict must be one of {', '.join(VERDICTS)}")
         where.append("c.verdict = ?")
         params.append(verdict)
     if article is not None:
@@ -334,6 +345,8 @@ def merge_sources(db: Database, keep: str, absorb: str) -> dict:
         raise ClaimsError("those are the same source")
     with write(db):
         db.execute("UPDATE claims SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
+        db.execute("UPDATE claims SET engine_source_id = ? WHERE engine_source_id = ?", [a["id"], b["id"]])
+        db.execute("UPDATE corrections SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
         db.execute("UPDATE quotes SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
         db.execute("UPDATE OR IGNORE source_aliases SET source_id = ? WHERE source_id = ?", [a["id"], b["id"]])
         db.execute("DELETE FROM source_aliases WHERE source_id = ?", [b["id"]])

@@ -3,9 +3,8 @@ starts it: the repo's metadata, the in-repo plugin, templates and stylesheet.
 
 `claims serve` runs it in its own process (no child, no temporary files). The
 equivalent plain command line (see README) is
-`datasette db/claims.db -m metadata.json --plugins-dir claims/web/datasette/plugins
---template-dir claims/web/datasette/templates --static assets:claims/web/datasette/static`
-with the settings below.
+`datasette db/claims.db -m metadata.json` with the settings below: the plugin
+is the package's `claims` Datasette entry point.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import json
 import os
 from pathlib import Path
 
-from claims.web.site import PLUGINS_DIR, STATIC_DIR, TEMPLATES_DIR, metadata
+from claims.web.site import metadata
 
 # Chosen for a million-claim database (see `make bench`): facet suggestions
 # would try every column on every page view, so they are off (the useful
@@ -38,6 +37,20 @@ def site_metadata(db_path: Path) -> dict:
     meta = json.loads(REPO_METADATA.read_text(encoding="utf-8")) if REPO_METADATA.exists() else metadata()
     meta["databases"] = {db_path.stem: meta["databases"]["claims"]}
     return meta
+
+
+def check_port(host: str, port: int) -> None:
+    """Refuse at once, in one line, a port another program holds (uvicorn would print a traceback)."""
+    import socket
+
+    from claims.errors import ClaimsError
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise ClaimsError(f"cannot listen on {host}:{port}: {exc.strerror or exc} (try another --port)") from None
 
 
 def run(db_path: Path, host: str, port: int, open_browser: bool = False) -> None:
@@ -65,8 +78,5 @@ def make_datasette(db_path: Path, secret: str | None = None):
         [str(db_path)],
         secret=secret,
         metadata=site_metadata(db_path),
-        plugins_dir=str(PLUGINS_DIR),
-        template_dir=str(TEMPLATES_DIR),
-        static_mounts=[("assets", str(STATIC_DIR))],
-        settings=SETTINGS,
+        settings=SETTINGS,  # the plugin, its templates and stylesheet come with the `claims` entry point
     )

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from claims.storage.schema import TABLES, VERDICTS
+from claims.storage.desk import KIND_SQL, PRECISION_SQL
+from claims.storage.schema import QUEUE_OPEN, QUEUE_RANK, TABLES, VERDICTS
 
 PACKAGE = Path(__file__).resolve().parent / "datasette"
 PLUGINS_DIR = PACKAGE / "plugins"
@@ -56,12 +57,32 @@ GROUP BY articles.outlet ORDER BY editorial_percent DESC""",
     },
     "awaiting_review": {
         "title": "Claims awaiting review",
-        "description": "Unreviewed quotes and sourced facts, least certain first: the review queue.",
-        "sql": """SELECT claims.id AS claim, claims.type, claims.text, sources.name AS source, claims.confidence,
-       articles.outlet, articles.title AS article
-FROM claims LEFT JOIN sources ON sources.id = claims.source_id LEFT JOIN articles ON articles.id = claims.article_id
-WHERE claims.status = 'unreviewed'
-ORDER BY claims.confidence ASC, claims.id LIMIT 500""",
+        "description": "Open claims of current article versions in queue order: sourced facts and quotes, then "
+        "unsourced ones, then editorial assertions; newest article first (the queue page is /-/queue).",
+        "sql": f"""SELECT id AS claim, type, text, (SELECT name FROM sources WHERE sources.id = claims.source_id) AS source,
+       status, assignee, outlet, (SELECT title FROM articles WHERE articles.id = claims.article_id) AS article
+FROM claims WHERE {QUEUE_OPEN}
+ORDER BY {QUEUE_RANK}, article_id DESC, seq LIMIT 500""",
+    },
+    "search_claims": {
+        "title": "Search claims by relevance",
+        "description": "Full-text search (porter stemming; words, \"phrases\", OR, prefix*), best matches first, "
+        "the matched words marked.",
+        "sql": """SELECT claims_fts.rowid AS claim, snippet(claims_fts, 0, '[[', ']]', '…', 40) AS match,
+       claims.type, claims.verdict, claims.outlet
+FROM claims_fts JOIN claims ON claims.id = claims_fts.rowid
+WHERE claims_fts MATCH (CASE WHEN trim(:q) = '' THEN '""' ELSE :q END) ORDER BY rank LIMIT 100""",
+    },
+    "engine_precision": {
+        "title": "The engine as the desk saw it",
+        "description": "Over the claims the desk checked (reviewed or corrected), by the engine's type: how often "
+        "reviewers corrected the type and the source (`claims precision` prints the same).",
+        "sql": PRECISION_SQL,
+    },
+    "source_corrections": {
+        "title": "Corrections to source kinds and titles",
+        "description": "What the desk changed on sources, by field and value (`claims precision` prints the same).",
+        "sql": KIND_SQL,
     },
     "most_quoted_sources": {
         "title": "Sources quoted in the most articles",
@@ -113,10 +134,13 @@ def metadata() -> dict:
     tables["sources"].update(facets=["kind"], label_column="name", sort="name")
     tables["source_aliases"].update(label_column="alias")
     tables["reviews"].update(facets=["verdict", "reviewer"], sort_desc="created_at")
+    tables["corrections"].update(facets=["field", "reviewer"], sort_desc="id")
+    tables["notes"].update(facets=["reviewer"], sort_desc="id")
+    tables["claims"]["facets"] = ["type", "source_kind", "outlet", "status", "verdict", "assignee"]
     claim_cols, source_cols, article_cols = TABLES["claims"][1], TABLES["sources"][1], TABLES["articles"][1]
     tables["claims_browse"] = {
-        "description": "Claims with the name of their source and the headline of their article, for reading "
-        "(facet on the claims table itself, which is faster).",
+        "description": "Claims with the name of their source and the headline of their article, for reading.",
+        "facets": ["type", "source_kind", "status", "verdict"],
         "columns": {
             **{
                 k: claim_cols[k]
@@ -172,7 +196,6 @@ def metadata() -> dict:
         "license_url": "https://www.apache.org/licenses/LICENSE-2.0",
         "source": "claims (the tracker that built this database)",
         "databases": {"claims": {"tables": tables, "queries": AUDITS}},
-        "extra_css_urls": ["/assets/claims.css"],
     }
 
 

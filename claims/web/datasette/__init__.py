@@ -1,0 +1,17 @@
+"""The claims Datasette plugin (entry point `claims`): its hooks live in
+`hooks.py`; `templates/` and `static/` beside it are found by Datasette as
+the plugin's own, so plain `datasette db/claims.db -m metadata.json` gets
+the whole site."""
+
+from claims.web.datasette.hooks import (  # noqa: F401  (pluggy finds the hooks on this module)
+    asgi_wrapper,
+    extra_body_script,
+    extra_css_urls,
+    extra_template_vars,
+    menu_links,
+    permission_allowed,
+    prepare_connection,
+    prepare_jinja2_environment,
+    register_routes,
+    render_cell,
+)
