@@ -463,7 +463,10 @@ def _leading_subject(toks: list[str]) -> list[str]:
     """The noun phrase that opens a sentence, up to its first connector."""
     if toks and toks[0].lower() in _PREPOSITIONS:
         return []  # "Under Patel, Northbridge grew ...": no subject here
-    words = _np_after(toks, 0)
+    start = 0
+    if toks and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
+        start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
+    words = _np_after(toks, start)
     for k, w in enumerate(words):
         if base(w) in CONNECTORS and k > 0:
             return words[:k]

@@ -187,6 +187,9 @@ class Registry:
             return None
         if p.kind == "person":
             return self._touch(self._person(p, position))
+        lone = p.mention.split()
+        if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(base_case(lone[0])):
+            return self._touch(self._people_named(base_case(lone[0]))[0])  # "Major said" after "Robert Major"
         if p.carrier:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
@@ -380,3 +383,6 @@ class Registry:
             return
         if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
             self.resolve(subject, position)
+        elif subject and subject.kind == "organization" and not subject.generic and not subject.carrier:
+            if _norm(subject.name) not in _PLACES and base(subject.name.split()[-1]) not in _PLACE_NOUNS:
+                self.resolve(subject, position)  # "Procter & Gamble reported ...": "the company" may point to it
