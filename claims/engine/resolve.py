@@ -376,13 +376,27 @@ class Registry:
         """A person named at the start of a sentence ("Okafor laughs ...",
         "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
         one, so a following "he said" points to them."""
-        first = sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]
-        named = self._people_named(first[0]) if first else []
+        first = [base_case(w.strip(",.;:")) for w in sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]]
+        if len(first) == 2 and first[0][:1].isupper() and first[1][:1].isupper():
+            named = [s for s in self._people_named(first[1]) if first[0] in s.name.split()]  # "Mike McFadden"
+        else:
+            named = self._people_named(first[0]) if first else []
         if named:
             self._touch(named[0])
             return
+        if subject is None and first and first[0][:1].isupper() and base(first[0]) not in lexicon().starters:
+            full = self._full_name_for(first[0], position)
+            if full:  # "Bissonnette had a history ..." after "Alexandre Bissonnette": he is the one in view
+                self.resolve(Parsed(first[0], full, "person"), position)
+            return
         if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
             self.resolve(subject, position)
-        elif subject and subject.kind == "organization" and not subject.generic and not subject.carrier:
-            if _norm(subject.name) not in _PLACES and base(subject.name.split()[-1]) not in _PLACE_NOUNS:
-                self.resolve(subject, position)  # "Procter & Gamble reported ...": "the company" may point to it
+
+        elif (
+            subject
+            and subject.kind == "organization"
+            and not (subject.generic or subject.carrier)
+            and _norm(subject.name) not in _PLACES
+            and base(subject.name.split()[-1]) not in _PLACE_NOUNS
+        ):
+            self.resolve(subject, position)  # "Procter & Gamble reported ...": "the company" may point to it
