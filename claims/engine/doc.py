@@ -18,7 +18,7 @@ from claims.engine.model import Quote, Sentence
 from claims.engine.quotes import find_quotes
 
 QMARK = "\ue000"
-TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
+TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]")  # invisible format characters are no tokens
 _ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
 
 
