@@ -16,6 +16,7 @@ from claims.ingest import Article
 from claims.storage.db import now, write
 from claims.storage.linker import Linker, key, record_alias
 from claims.storage.links import checked_url
+from claims.storage.quote_groups import group_article
 from claims.storage.schema import VERDICTS
 
 META_FIELDS = ("url", "title", "outlet", "author", "published", "canonical_url")
@@ -139,6 +140,7 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             for q in c.quotes
         ],
     )
+    group_article(db, article_id)  # quote groups follow incrementally, in this transaction
     return Added("version" if previous else "added", article_id, len(rows), linker.created)
 
 
