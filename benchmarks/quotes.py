@@ -54,6 +54,20 @@ def _article(name: str, quotes: list[list[str]]) -> str:
     return "\n\n".join(paras) + "\n"
 
 
+def _pairwise(truth: dict[int, tuple], found: dict[int, int]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering, from the counts of (group, utterance) cells."""
+    from collections import Counter
+
+    def pairs(counts) -> int:
+        return sum(n * (n - 1) // 2 for n in counts.values())
+
+    ids = [q for q in truth if q in found]
+    both = pairs(Counter((found[q], truth[q]) for q in ids))
+    said = pairs(Counter(found[q] for q in ids))
+    real = pairs(Counter(truth[q] for q in ids))
+    return both / max(1, said), both / max(1, real)
+
+
 def bench_quotes(total: int) -> None:
     from claims.ingest import Article
     from claims.storage import quote_groups, store
@@ -74,19 +88,23 @@ def bench_quotes(total: int) -> None:
         t = time.perf_counter()
         made = db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
         art = 0
+        truth: dict[int, tuple[str, int]] = {}  # quotation -> the utterance it was generated from
         while made < total:
             with write(db):
                 for _ in range(200):
                     art += 1
                     name = rng.choice(speakers)
                     said = utterances[name]
-                    quotes = []
+                    quotes, uids = [], []
                     for _ in range(PER_ARTICLE):
                         if said and rng.random() < 0.7:
-                            quotes.append(_variant(rng, rng.choice(said), vocab))
+                            pick = rng.randrange(len(said))
+                            quotes.append(_variant(rng, said[pick], vocab))
                         else:
                             said.append(_utterance(rng, vocab))
+                            pick = len(said) - 1
                             quotes.append(said[-1])
+                        uids.append((name, pick))
                     text = _article(name, quotes)
                     aid = db.execute(
                         "INSERT INTO articles (title, outlet, added_at, text, content_hash, words) VALUES (?, ?, ?, ?, ?, ?)",
@@ -98,10 +116,11 @@ def bench_quotes(total: int) -> None:
                             "VALUES (?, ?, ?, 'official_quote', 1, ?, '2026-01-01')",
                             [aid, seq, " ".join(q), sids[name]],
                         ).lastrowid
-                        db.execute(
+                        qid = db.execute(
                             "INSERT INTO quotes (claim_id, article_id, text, source_id) VALUES (?, ?, ?, ?)",
                             [cid, aid, " ".join(q), sids[name]],
-                        )
+                        ).lastrowid
+                        truth[qid] = uids[seq - 1]
                     quote_groups.group_article(db, aid)
                     made += len(quotes)
         build_s = time.perf_counter() - t
@@ -110,6 +129,9 @@ def bench_quotes(total: int) -> None:
             f"stored quotations: {made:,} by {len(speakers)} sources in {groups:,} groups "
             f"(grouped incrementally at {made / build_s:,.0f} quotations/s)"
         )
+        member = dict(db.execute("SELECT quote_id, group_id FROM quote_members").fetchall())
+        precision, recall = _pairwise(truth, member)
+        print(f"grouping against the generator's utterances: pairwise precision {precision:.3f}, recall {recall:.3f}")
         # the articles added in the measurement: 10 quotations each, most of them variants of stored ones
         samples = []
         for n in range(30):
@@ -157,4 +179,52 @@ def bench_quotes(total: int) -> None:
         f"adding the same to the database of {made:,} quotations: {ms(big) * 1000:.1f} ms median "
         f"(grouping {ms(big_group) * 1000:.2f} ms of it, max {max(big_group) * 1000:.2f} ms)"
     )
-    print(f"ratio: {ms(big) / ms(base):.2f}x the empty-database add (grouping alone {ms(big_group) / ms(base_group):.1f}x)")
+    print(
+        f"ratio: {ms(big) / ms(base):.2f}x the empty-database add (grouping alone {ms(big_group) / ms(base_group):.1f}x)"
+    )
+
+
+def bench_verify(words: int = 9000, quotes: int = 50) -> None:
+    """A one-hour transcript (about 9,000 words in turns) against the 50 quotations of a day's coverage."""
+    from claims.ingest import Article
+    from claims.storage import store as storage
+    from claims.storage.db import connect, write
+    from claims.transcripts import add
+    from claims.verify import store, verify
+
+    rng = random.Random(9)
+    vocab = _vocab(rng)
+    lines, said = [], []
+    n = 0
+    while n < words:
+        who = rng.choice(["ANN LEE", "ANN LEE", "REPORTER", "RAJ PATEL"])
+        sentences = [_utterance(rng, vocab) for _ in range(rng.randint(1, 6))]
+        n += sum(len(s) for s in sentences)
+        lines.append(f"{who}: " + " ".join(" ".join(s).capitalize() + "." for s in sentences))
+        if who == "ANN LEE":
+            said.extend(sentences)
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "hour.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        db = connect(str(Path(d) / "verify.db"))
+        picked = [_variant(rng, rng.choice(said), vocab) for _ in range(quotes - 5)] + [
+            _utterance(rng, vocab)
+            for _ in range(5)  # fabricated
+        ]
+        for start in range(0, quotes, 10):
+            storage.add_article(db, Article(_article("Ann Lee", picked[start : start + 10]), {"outlet": "Bench"}))
+        add(db, str(path))
+        checked = db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0]
+        t = time.perf_counter()
+        results = verify(db)
+        with write(db):
+            store(db, results)
+        took = time.perf_counter() - t
+        db.close()
+    labels = {
+        k: sum(1 for r in results if r["label"] == k) for k in ("exact", "altered", "out_of_context", "not_found")
+    }
+    print(
+        f"verify: {len(results)} of {checked} quotations against a {n:,}-word transcript ({len(lines)} turns) "
+        f"in {took * 1000:.0f} ms ({took / max(1, len(results)) * 1000:.1f} ms a quotation; bar: 1 s for 50); {labels}"
+    )

@@ -81,10 +81,12 @@ def main() -> None:
         bench_site(args.claims)
 
     if args.only in (None, "quotes"):
-        from benchmarks.quotes import bench_quotes
+        from benchmarks.quotes import bench_quotes, bench_verify
 
         print("== quote groups")
         bench_quotes(args.quotes)
+        print("== quotations against a transcript")
+        bench_verify()
 
 
 if __name__ == "__main__":

@@ -183,3 +183,41 @@ async def test_quote_text_is_escaped_on_the_quote_page(tmp_path):
     html = (await ds.client.get(f"/-/quote/{gid}")).text
     assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
     assert "<b>we</b>" not in html
+
+
+def test_an_older_database_is_grouped_when_upgraded(tmp_path):
+    from sqlite_utils import Database
+
+    from claims.storage import schema
+    from claims.storage.db import connect
+
+    db_path = tmp_path / "old.db"
+    old = Database(db_path)
+    schema.migrations.apply(old, stop_before="m020_quote_groups")  # as a database made before issue 8
+    old.close()
+    from claims.engine import analyze
+
+    # two articles stored by that version: their quotations, and no groups
+    conn = sqlite3.connect(db_path)
+    assert "quote_groups" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    sid = conn.execute("INSERT INTO sources (name, kind) VALUES ('Ann Lee', 'person')").lastrowid
+    for n, (outlet, (_, text)) in enumerate(list(OUTLETS.items())[:2]):
+        aid = conn.execute(
+            "INSERT INTO articles (outlet, added_at, text, content_hash) VALUES (?, 'x', ?, ?)", [outlet, text, str(n)]
+        ).lastrowid
+        for c in analyze(text).claims:
+            for q in c.quotes:
+                if c.source and c.source.name == "Ann Lee":
+                    cid = conn.execute(
+                        "INSERT INTO claims (article_id, seq, text, type, origin, status) VALUES (?, ?, ?, ?, 'auto', 'unreviewed')",
+                        [aid, c.seq, c.text, c.type],
+                    ).lastrowid
+                    conn.execute(
+                        "INSERT INTO quotes (claim_id, article_id, text, source_id) VALUES (?, ?, ?, ?)",
+                        [cid, aid, q.text, sid],
+                    )
+    conn.commit()
+    conn.close()
+    connect(str(db_path)).close()  # upgrades: m020 groups what is there
+    groups = rows(db_path, "SELECT appearances, outlets FROM quote_groups ORDER BY appearances DESC")
+    assert groups[0] == (2, 2) and rows(db_path, "SELECT COUNT(*) FROM quote_members")[0][0] == 6

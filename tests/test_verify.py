@@ -55,11 +55,17 @@ def test_every_label_from_a_speaker_turn_transcript(db):
     ]
     spliced = got["We are going to finish this bridge and we expect an answer in May"]
     assert "joins passages" in spliced["note"]
-    assert "the sentence goes on" in got["I will not raise taxes"]["note"] and "this year" in got["I will not raise taxes"]["note"]
+    assert (
+        "the sentence goes on" in got["I will not raise taxes"]["note"]
+        and "this year" in got["I will not raise taxes"]["note"]
+    )
     assert "RAJ PATEL" in got["The mayor has no plan for the money"]["note"]
     assert got["finish this bridge by the end of next year"]["turn_seq"] == 2
     table = invoke("verify", "Ann Lee", "--db", str(db))
-    assert table.exit_code == 0 and "8 quotations checked: 2 exact, 3 altered, 1 out_of_context, 2 not_found" in table.stdout
+    assert (
+        table.exit_code == 0
+        and "8 quotations checked: 2 exact, 3 altered, 1 out_of_context, 2 not_found" in table.stdout
+    )
     assert "next -> this" in table.stdout
 
 
@@ -103,7 +109,10 @@ def test_plain_statement_by_one_speaker(db, tmp_path):
 def test_transcript_errors_are_one_line(db, tmp_path):
     cases = [
         (["transcripts", "add", str(tmp_path / "missing.txt")], "missing.txt"),
-        (["transcripts", "add", str(HERE / "press.txt"), "--speaker-format", "nope"], "--speaker-format must be one of"),
+        (
+            ["transcripts", "add", str(HERE / "press.txt"), "--speaker-format", "nope"],
+            "--speaker-format must be one of",
+        ),
         (["transcripts", "add", str(HERE / "press.txt"), "--speaker-format", "none"], "needs --speaker"),
         (["transcripts", "add", str(HERE / "press.txt"), "--format", "vtt"], "not WebVTT"),
         (["verify", "--transcript", "99"], "no transcript with id 99"),
@@ -146,7 +155,9 @@ async def test_claim_page_shows_the_check_and_a_reviewer_can_run_it(db, monkeypa
     assert query(db, "SELECT COUNT(*) FROM quote_checks")[0][0] == 0
     cookies = {"ds_actor": ds.sign({"a": {"id": "alice"}}, "actor")}
     page = await ds.client.get(f"/-/claim/{claim}", cookies=cookies)
-    token = re.search(r'action="/-/claim/\d+/verify">\s*<input type="hidden" name="csrftoken" value="([^"]+)"', page.text)
+    token = re.search(
+        r'action="/-/claim/\d+/verify">\s*<input type="hidden" name="csrftoken" value="([^"]+)"', page.text
+    )
     cookies = {**cookies, "ds_csrftoken": page.cookies.get("ds_csrftoken", "")}
     r = await ds.client.post(f"/-/claim/{claim}/verify", data={"csrftoken": token.group(1)}, cookies=cookies)
     assert r.status_code == 302, r.text
