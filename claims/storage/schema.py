@@ -533,3 +533,64 @@ TABLES.update(
         ),
     }
 )
+
+
+@migrations()
+def m022_claim_groups(db: Database) -> None:
+    """Claim groups (issue 8): the same reported fact or assertion across
+    articles, the blocking index, and reviews applied from a group member's."""
+    db.execute("""CREATE TABLE claim_groups (
+        id INTEGER PRIMARY KEY, first_claim_id INTEGER REFERENCES claims(id), norm TEXT NOT NULL, facts TEXT,
+        members INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0, updated_at TEXT)""")
+    db.execute("CREATE INDEX idx_claim_groups_articles ON claim_groups (articles)")
+    db.execute("""CREATE TABLE claim_group_members (
+        claim_id INTEGER PRIMARY KEY REFERENCES claims(id), group_id INTEGER NOT NULL REFERENCES claim_groups(id),
+        score REAL, joined_at TEXT)""")
+    db.execute("CREATE INDEX idx_claim_group_members_group ON claim_group_members (group_id)")
+    db.execute("""CREATE TABLE claim_group_words (
+        word TEXT NOT NULL, group_id INTEGER NOT NULL, PRIMARY KEY (word, group_id)) WITHOUT ROWID""")
+    db.execute("CREATE TABLE claim_word_counts (word TEXT PRIMARY KEY, groups INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("""CREATE TABLE claim_group_reviews (
+        review_id INTEGER PRIMARY KEY REFERENCES reviews(id), from_review_id INTEGER NOT NULL REFERENCES reviews(id))""")
+    from claims.storage.claim_groups import rebuild
+
+    rebuild(db)
+
+
+TABLES.update(
+    {
+        "claim_groups": (
+            "The same reported fact or editorial assertion in near-identical words across articles (a reprint).",
+            {
+                "id": "Claim group number",
+                "first_claim_id": "The first claim seen",
+                "norm": "Its words folded and spelling-normalised (what matching compares)",
+                "facts": "Its numbers and names: members must hold the same ones",
+                "members": "Claims in the group",
+                "articles": "Distinct articles carrying it",
+                "updated_at": "When the group last changed (UTC)",
+            },
+        ),
+        "claim_group_members": (
+            "Which claim group each reported fact or assertion belongs to.",
+            {
+                "claim_id": "The claim",
+                "group_id": "Its group",
+                "score": "rapidfuzz ratio with the group when it joined (0-100; 85 or more)",
+                "joined_at": "When it was grouped (UTC)",
+            },
+        ),
+        "claim_group_words": (
+            "Blocking index: the rarer words of each claim group.",
+            {"word": "A normalised word", "group_id": "The group"},
+        ),
+        "claim_word_counts": (
+            "How many claim groups hold each word (picks the rarest words to block on).",
+            {"word": "A normalised word", "groups": "Groups holding it"},
+        ),
+        "claim_group_reviews": (
+            "Reviews applied to a claim from another member's review, in one step.",
+            {"review_id": "The review made by applying", "from_review_id": "The original review it came from"},
+        ),
+    }
+)

@@ -13,6 +13,7 @@ from claims.engine import analyze
 from claims.engine.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
 from claims.errors import ClaimsError
 from claims.ingest import Article
+from claims.storage.claim_groups import group_claims
 from claims.storage.db import now, write
 from claims.storage.linker import Linker, key, record_alias
 from claims.storage.links import checked_url
@@ -141,6 +142,7 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
         ],
     )
     group_article(db, article_id)  # quote groups follow incrementally, in this transaction
+    group_claims(db, article_id)  # ... and claim groups
     return Added("version" if previous else "added", article_id, len(rows), linker.created)
 
 

@@ -100,9 +100,51 @@ async def verify_claim(datasette, request):
     return back
 
 
+async def apply_group_verdict(datasette, request):
+    """The claim page's offer: give one member's verdict to the other claims of its group in one step,
+    each recorded as a review by the signed-in reviewer linked to the original review."""
+    from claims.errors import ClaimsError
+    from claims.storage.claim_groups import apply_verdict
+    from claims.storage.reviewers import accounts_path, exists
+
+    _, db = _db(datasette)
+    claim_id = int(request.url_vars["id"])
+    back = Response.redirect(f"/-/claim/{claim_id}#same-claim")
+    if request.method != "POST":
+        return back
+    actor = request.actor or {}
+    if not actor.get("id") or not exists(accounts_path(db.path), str(actor["id"])):
+        return Response.html("Sign in as a reviewer to apply a verdict", status=403)
+    form = await request.post_vars()
+    if not str(form.get("review_id", "")).isdigit():
+        datasette.add_message(request, "Choose the review to apply", datasette.ERROR)
+        return back
+
+    def run(conn) -> list[int]:
+        with conn:
+            return apply_verdict(Database(conn), int(form["review_id"]), str(actor["id"]))
+
+    try:
+        done = await db.execute_write_fn(run, block=True)
+    except ClaimsError as exc:
+        datasette.add_message(request, str(exc), datasette.ERROR)
+        return back
+    if done:
+        datasette.add_message(
+            request, f"Verdict applied to claim{'s' if len(done) > 1 else ''} {', '.join(map(str, done))}"
+        )
+    else:
+        datasette.add_message(request, "Every claim of the group already has this verdict", datasette.WARNING)
+    return back
+
+
 @hookimpl
 def register_routes():
-    return [(r"^/-/quote/(?P<id>\d+)$", quote_page), (r"^/-/claim/(?P<id>\d+)/verify$", verify_claim)]
+    return [
+        (r"^/-/quote/(?P<id>\d+)$", quote_page),
+        (r"^/-/claim/(?P<id>\d+)/verify$", verify_claim),
+        (r"^/-/claim/(?P<id>\d+)/apply-verdict$", apply_group_verdict),
+    ]
 
 
 @hookimpl
@@ -126,7 +168,14 @@ def extra_template_vars(template, datasette, request):
             WHERE q.claim_id = ? ORDER BY q.start""",
             [int(request.url_vars["id"])],
         )
+        from claims.storage.claim_groups import offers, siblings
+
+        claim_id = int(request.url_vars["id"])
+        same = await db.execute_fn(lambda conn: siblings(Database(conn), claim_id))
+        offered = await db.execute_fn(lambda conn: offers(Database(conn), claim_id)) if same else []
         return {
+            "same_claims": same,
+            "verdict_offers": offered,
             "quote_groups": [dict(r) for r in rows.rows],
             "quote_relations": RELATIONS,
             "quote_checks": [_check_view(dict(r)) for r in checks.rows],
