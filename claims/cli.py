@@ -582,6 +582,15 @@ def transcripts_add(
         typer.echo(f"transcript {r.transcript_id}: {r.turns} turns by {', '.join(r.speakers) or 'no named speaker'}")
 
 
+@transcripts_app.command("list")
+@friendly
+def transcripts_list(db_path: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """The stored transcripts with their speakers."""
+    from claims.quote_cli import show_transcripts
+
+    show_transcripts(open_db(db_path), fmt.value)
+
+
 @app.command()
 @friendly
 def verify(

@@ -105,3 +105,32 @@ def show_verify(db: Database, source: str | None, transcript: int | None, fmt: s
         )
         if not results:
             typer.echo("(no direct quotation has a transcript of its source: add one with `claims transcripts add`)")
+
+
+def show_transcripts(db: Database, fmt: str) -> None:
+    rows = [
+        dict(r)
+        for r in db.query(
+            """SELECT t.id, t.title, t.format, t.recorded, t.turns, t.words,
+            (SELECT GROUP_CONCAT(speaker, ', ') FROM (SELECT DISTINCT speaker FROM transcript_turns
+               WHERE transcript_id = t.id AND speaker IS NOT NULL ORDER BY speaker)) AS speakers
+            FROM transcripts t ORDER BY t.id"""
+        )
+    ]
+    if fmt in ("json", "jsonl", "csv"):
+        from claims import render
+
+        out = {
+            "json": lambda: json.dumps(rows, ensure_ascii=False, indent=2) + "\n",
+            "jsonl": lambda: render.to_jsonl(rows),
+            "csv": lambda: render.to_csv(rows, ["id", "title", "format", "recorded", "turns", "words", "speakers"]),
+        }[fmt]()
+        sys.stdout.write(out)
+        return
+    for r in rows:
+        typer.echo(
+            f"{r['id']}: {r['title']} ({r['format']}, {r['turns']} turns, {r['words']} words"
+            f"{', ' + r['recorded'] if r['recorded'] else ''}) — {r['speakers'] or 'no named speaker'}"
+        )
+    if not rows:
+        typer.echo("no transcripts yet (claims transcripts add FILE)")

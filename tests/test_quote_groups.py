@@ -221,3 +221,15 @@ def test_an_older_database_is_grouped_when_upgraded(tmp_path):
     connect(str(db_path)).close()  # upgrades: m020 groups what is there
     groups = rows(db_path, "SELECT appearances, outlets FROM quote_groups ORDER BY appearances DESC")
     assert groups[0] == (2, 2) and rows(db_path, "SELECT COUNT(*) FROM quote_members")[0][0] == 6
+
+
+def test_merged_sources_take_their_groups_along(story_db):
+    before = rows(story_db, "SELECT COUNT(*) FROM quote_groups")[0][0]
+    r = runner.invoke(app, ["sources", "merge", "Ann Lee", "Raj Patel", "--db", str(story_db)])
+    assert r.exit_code == 0, r.output
+    lee = rows(story_db, "SELECT id FROM sources WHERE name = 'Ann Lee'")[0][0]
+    assert rows(story_db, "SELECT COUNT(*) FROM quote_groups WHERE source_id != ?", (lee,)) == [(0,)]
+    assert "The mayor has no plan for the money" in runner.invoke(app, ["quotes", "Ann Lee", "--db", str(story_db)]).stdout
+    # Patel's "I will not raise taxes" now belongs with Lee's: a rebuild joins the two groups
+    assert runner.invoke(app, ["quotes", "--rebuild", "--db", str(story_db)]).exit_code == 0
+    assert rows(story_db, "SELECT COUNT(*) FROM quote_groups")[0][0] == before - 1

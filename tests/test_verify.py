@@ -73,6 +73,9 @@ def test_checks_are_stored_once_and_queryable(db):
     invoke("transcripts", "add", str(HERE / "press.txt"), "--db", str(db))
     again = invoke("transcripts", "add", str(HERE / "press.txt"), "--db", str(db))
     assert again.exit_code == 0 and "already present" in again.stdout
+    listed = invoke("transcripts", "list", "--db", str(db))
+    assert listed.exit_code == 0 and "1: press (text, 5 turns, 77 words) — ANN LEE, MAYOR LEE, RAJ PATEL, REPORTER" in listed.stdout
+    assert json.loads(invoke("transcripts", "list", "--db", str(db), "--format", "json").stdout)[0]["turns"] == 5
     for _ in range(2):
         assert invoke("verify", "--db", str(db)).exit_code == 0
     conn = sqlite3.connect(db)
