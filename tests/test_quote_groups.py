@@ -154,6 +154,10 @@ async def test_quote_page_shows_every_appearance_and_marks_the_differences(story
         (gid,),
     )[0][0]
     assert f'href="/-/quote/{gid}"' in (await ds.client.get(f"/-/claim/{claim}")).text
+    lee = rows(story_db, "SELECT source_id FROM quote_groups WHERE id = ?", (gid,))[0][0]
+    source_page = (await ds.client.get(f"/-/source/{lee}")).text
+    assert "Quotations across outlets" in source_page and f'href="/-/quote/{gid}"' in source_page
+    assert "2 worded differently" in source_page
 
 
 async def test_audit_lists_wording_that_differs_between_outlets(story_db):

@@ -147,10 +147,28 @@ def register_routes():
     ]
 
 
+SOURCE_GROUPS_SHOWN = 50  # quotations listed on a source page, most quoted first
+
+
 @hookimpl
 def extra_template_vars(template, datasette, request):
-    """On a claim page: the quote groups its quotations belong to."""
-    if template != "claims_claim.html" or request is None or "id" not in request.url_vars:
+    """On a claim page: the quote groups, transcript checks and same claims elsewhere; on a source page: its
+    quotations across outlets."""
+    if request is None or "id" not in request.url_vars:
+        return None
+    if template == "claims_source.html":
+
+        async def source_extras():
+            _, db = _db(datasette)
+            rows = await db.execute(
+                """SELECT id, canonical, appearances, outlets, variants FROM quote_groups WHERE source_id = ?
+                ORDER BY appearances DESC, id LIMIT ?""",
+                [int(request.url_vars["id"]), SOURCE_GROUPS_SHOWN],
+            )
+            return {"source_quote_groups": [dict(r) for r in rows.rows]}
+
+        return source_extras
+    if template != "claims_claim.html":
         return None
 
     async def claim_extras():
