@@ -106,7 +106,8 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=150_000, help="engine corpus size in words")
     ap.add_argument("--articles", type=int, default=2000, help="articles for the storage benchmark")
     ap.add_argument("--claims", type=int, default=1_000_000, help="claims in the generated Datasette database")
-    ap.add_argument("--only", choices=["engine", "storage", "site"], help="run one benchmark")
+    ap.add_argument("--quotes", type=int, default=100_000, help="stored quotations for the quote-group benchmark")
+    ap.add_argument("--only", choices=["engine", "storage", "site", "quotes"], help="run one benchmark")
     args = ap.parse_args()
     if args.only in (None, "engine"):
         print("== engine")
@@ -121,6 +122,14 @@ def main() -> None:
 
         print("== datasette")
         bench_site(args.claims)
+
+    if args.only in (None, "quotes"):
+        from benchmarks.quotes import bench_quotes, bench_verify
+
+        print("== quote groups")
+        bench_quotes(args.quotes)
+        print("== quotations against a transcript")
+        bench_verify()
 
 
 if __name__ == "__main__":

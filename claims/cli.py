@@ -878,5 +878,70 @@ def eval_(
         typer.echo(line)
 
 
+@app.command()
+@friendly
+def quotes(
+    source: Annotated[str | None, typer.Argument(help="Source id, name or alias")] = None,
+    db_path: DbOpt = None,
+    variants: Annotated[bool, typer.Option("--variants", help="Only quotations worded differently by outlets")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Regroup every stored quotation (after merging sources)")] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """A source's quotations grouped across outlets, with where the wording differs."""
+    from claims.quote_cli import show_quotes
+
+    show_quotes(open_db(db_path), source, variants, rebuild, fmt.value)
+
+
+transcripts_app = typer.Typer(help="Transcripts and statements to check quotations against.", no_args_is_help=True)
+app.add_typer(transcripts_app, name="transcripts")
+
+
+@transcripts_app.command("add")
+@friendly
+def transcripts_add(
+    path: Annotated[str, typer.Argument(help="Transcript: plain text, WebVTT (.vtt) or SRT (.srt), or - for stdin")],
+    speaker_format: Annotated[
+        str, typer.Option(help="colon (SPEAKER: words), voice (WebVTT <v Name>) or none (all words by --speaker)")
+    ] = "colon",
+    speaker: Annotated[str | None, typer.Option(help="Whose words these are (where no speaker is marked)")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="auto (by extension), text, vtt or srt")] = "auto",
+    title: Annotated[str | None, typer.Option(help="Title")] = None,
+    recorded: Annotated[str | None, typer.Option(help="When it was said")] = None,
+    db_path: DbOpt = None,
+) -> None:
+    """Store a transcript or statement, in turns by speaker."""
+    from claims.transcripts import add as add_transcript
+
+    r = add_transcript(open_db(db_path, create=True), path, fmt, speaker_format, speaker, title, recorded)
+    if r.status == "skipped":
+        typer.echo(f"transcript {r.transcript_id} already present ({r.turns} turns)")
+    else:
+        typer.echo(f"transcript {r.transcript_id}: {r.turns} turns by {', '.join(r.speakers) or 'no named speaker'}")
+
+
+@transcripts_app.command("list")
+@friendly
+def transcripts_list(db_path: DbOpt = None, fmt: FormatOpt = Format.table) -> None:
+    """The stored transcripts with their speakers."""
+    from claims.quote_cli import show_transcripts
+
+    show_transcripts(open_db(db_path), fmt.value)
+
+
+@app.command()
+@friendly
+def verify(
+    source: Annotated[str | None, typer.Argument(help="Only this source (id, name or alias)")] = None,
+    transcript: Annotated[int | None, typer.Option(help="Only against this transcript id")] = None,
+    db_path: DbOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Check direct quotations against their sources' transcripts: exact, altered, out_of_context, not_found."""
+    from claims.quote_cli import show_verify
+
+    show_verify(open_db(db_path), source, transcript, fmt.value)
+
+
 def main() -> None:
     app()

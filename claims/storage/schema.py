@@ -502,3 +502,200 @@ def m007_review_desk(db: Database) -> None:
 def upgrade(db: Database) -> None:
     """Bring a database up to the current schema."""
     migrations.apply(db)
+
+
+@migrations()
+def m020_quote_groups(db: Database) -> None:
+    """Quote groups (issue 8): one row per utterance quoted across articles,
+    its members, and the blocking index of rare words per source."""
+    db.execute("""CREATE TABLE quote_groups (
+        id INTEGER PRIMARY KEY, source_id INTEGER REFERENCES sources(id), canonical_quote_id INTEGER,
+        canonical TEXT NOT NULL, norm TEXT NOT NULL, appearances INTEGER NOT NULL DEFAULT 1,
+        outlets INTEGER NOT NULL DEFAULT 0, variants INTEGER NOT NULL DEFAULT 0, updated_at TEXT)""")
+    db.execute("CREATE INDEX idx_quote_groups_source ON quote_groups (source_id, appearances)")
+    db.execute("CREATE INDEX idx_quote_groups_variants ON quote_groups (variants)")
+    db.execute("""CREATE TABLE quote_members (
+        quote_id INTEGER PRIMARY KEY REFERENCES quotes(id), group_id INTEGER NOT NULL REFERENCES quote_groups(id),
+        relation TEXT NOT NULL, score REAL, changes TEXT, joined_at TEXT)""")
+    db.execute("CREATE INDEX idx_quote_members_group ON quote_members (group_id)")
+    db.execute("""CREATE TABLE quote_group_words (
+        source_id INTEGER NOT NULL, word TEXT NOT NULL, group_id INTEGER NOT NULL,
+        PRIMARY KEY (source_id, word, group_id)) WITHOUT ROWID""")
+    db.execute("CREATE INDEX idx_quote_group_words_group ON quote_group_words (group_id)")
+    # a source merged by hand takes its quote groups along (`claims quotes --rebuild` joins groups that now match)
+    db.execute("""
+        CREATE TRIGGER quotes_source_change_groups AFTER UPDATE OF source_id ON quotes BEGIN
+          UPDATE quote_groups SET source_id = NEW.source_id
+          WHERE id = (SELECT group_id FROM quote_members WHERE quote_id = NEW.id);
+          UPDATE OR IGNORE quote_group_words SET source_id = NEW.source_id
+          WHERE group_id = (SELECT group_id FROM quote_members WHERE quote_id = NEW.id);
+        END""")
+    from claims.storage.quote_groups import rebuild
+
+    rebuild(db)
+
+
+TABLES.update(
+    {
+        "quote_groups": (
+            "One row per utterance quoted across articles: its canonical wording and how many outlets carry it.",
+            {
+                "id": "Quote group number (its page is /-/quote/N)",
+                "source_id": "Who said it",
+                "canonical_quote_id": "The quotation whose wording is canonical (the longest; ties: the commonest)",
+                "canonical": "The canonical wording",
+                "norm": "The canonical wording folded and spelling-normalised (what matching compares)",
+                "appearances": "Quotations in the group",
+                "outlets": "Distinct outlets that carry it",
+                "variants": "Members whose words differ from the canonical beyond punctuation, case and spelling",
+                "updated_at": "When the group last changed (UTC)",
+            },
+        ),
+        "quote_members": (
+            "Which group each direct quotation belongs to, and how its wording differs from the canonical one.",
+            {
+                "quote_id": "The quotation",
+                "group_id": "Its quote group",
+                "relation": "canonical, same (punctuation/case only), shortened, spelling (spelling or contractions only) or variant",
+                "score": "Similarity to the group when it joined (0-100, rapidfuzz)",
+                "changes": "The differing words (JSON list of {op, a: canonical words, b: these words})",
+                "joined_at": "When it was grouped (UTC)",
+            },
+        ),
+        "quote_group_words": (
+            "Blocking index: the rarer words of each group per source, so a new quotation is compared with few groups.",
+            {"source_id": "Who said it", "word": "A normalised word of the group", "group_id": "The group"},
+        ),
+    }
+)
+
+
+@migrations()
+def m021_transcripts_and_checks(db: Database) -> None:
+    """Transcripts (issue 8): what sources really said, in turns with times,
+    and the latest check of each direct quotation against them."""
+    db.execute("""CREATE TABLE transcripts (
+        id INTEGER PRIMARY KEY, title TEXT, path TEXT, format TEXT NOT NULL, speaker_format TEXT NOT NULL,
+        recorded TEXT, added_at TEXT NOT NULL, content_hash TEXT NOT NULL UNIQUE, turns INTEGER, words INTEGER)""")
+    db.execute("""CREATE TABLE transcript_turns (
+        id INTEGER PRIMARY KEY, transcript_id INTEGER NOT NULL REFERENCES transcripts(id), seq INTEGER NOT NULL,
+        speaker TEXT, speaker_key TEXT, start_ms INTEGER, end_ms INTEGER, text TEXT NOT NULL, cues TEXT,
+        UNIQUE (transcript_id, seq))""")
+    db.execute("CREATE INDEX idx_transcript_turns_speaker ON transcript_turns (speaker_key)")
+    db.execute("""CREATE TABLE quote_checks (
+        quote_id INTEGER PRIMARY KEY REFERENCES quotes(id), label TEXT NOT NULL, score REAL,
+        transcript_id INTEGER REFERENCES transcripts(id), turn_id INTEGER REFERENCES transcript_turns(id),
+        turn_seq INTEGER, start_ms INTEGER, passage TEXT, changes TEXT, note TEXT, checked_at TEXT NOT NULL)""")
+    db.execute("CREATE INDEX idx_quote_checks_label ON quote_checks (label)")
+
+
+TABLES.update(
+    {
+        "transcripts": (
+            "Transcripts and statements: what sources said, to check quotations against.",
+            {
+                "id": "Transcript number",
+                "title": "Title (the file name unless given)",
+                "path": "The file it was read from",
+                "format": "text, vtt (WebVTT) or srt",
+                "speaker_format": "How speakers are marked: colon (SPEAKER: words), voice (WebVTT <v>) or none (one speaker)",
+                "recorded": "When it was said, as given",
+                "added_at": "When it was added (UTC)",
+                "content_hash": "SHA-256 of the text and how it was read: the same transcript is stored once",
+                "turns": "Number of turns",
+                "words": "Number of words",
+            },
+        ),
+        "transcript_turns": (
+            "One row per turn of a transcript: who spoke, when, and the words.",
+            {
+                "id": "Turn id",
+                "transcript_id": "The transcript",
+                "seq": "Position of the turn in the transcript (from 1)",
+                "speaker": "Speaker as written in the transcript",
+                "speaker_key": "Normalised speaker name, matched with source names and aliases",
+                "start_ms": "Start time in milliseconds (subtitles only)",
+                "end_ms": "End time in milliseconds (subtitles only)",
+                "text": "The words of the turn",
+                "cues": "Subtitle cues joined into this turn: JSON list of [offset in text, start ms]",
+            },
+        ),
+        "quote_checks": (
+            "The latest check of each direct quotation against its source's transcripts (`claims verify`).",
+            {
+                "quote_id": "The quotation",
+                "label": "exact, altered, out_of_context or not_found",
+                "score": "Share of the quotation's words found in the passage (0-100)",
+                "transcript_id": "Transcript of the closest passage",
+                "turn_id": "Turn of the closest passage",
+                "turn_seq": "Its position in the transcript",
+                "start_ms": "Time of the passage in milliseconds (subtitles only)",
+                "passage": "The transcript's words the quotation was aligned with",
+                "changes": "The differing words (JSON list of {op, a: transcript words, b: quoted words})",
+                "note": "Why: the words that change the context, a splice, or the speaker whose words they are",
+                "checked_at": "When it was checked (UTC)",
+            },
+        ),
+    }
+)
+
+
+@migrations()
+def m022_claim_groups(db: Database) -> None:
+    """Claim groups (issue 8): the same reported fact or assertion across
+    articles, the blocking index, and reviews applied from a group member's."""
+    db.execute("""CREATE TABLE claim_groups (
+        id INTEGER PRIMARY KEY, first_claim_id INTEGER REFERENCES claims(id), norm TEXT NOT NULL, facts TEXT,
+        members INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0, updated_at TEXT)""")
+    db.execute("CREATE INDEX idx_claim_groups_articles ON claim_groups (articles)")
+    db.execute("""CREATE TABLE claim_group_members (
+        claim_id INTEGER PRIMARY KEY REFERENCES claims(id), group_id INTEGER NOT NULL REFERENCES claim_groups(id),
+        score REAL, joined_at TEXT)""")
+    db.execute("CREATE INDEX idx_claim_group_members_group ON claim_group_members (group_id)")
+    db.execute("""CREATE TABLE claim_group_words (
+        word TEXT NOT NULL, group_id INTEGER NOT NULL, PRIMARY KEY (word, group_id)) WITHOUT ROWID""")
+    db.execute("CREATE TABLE claim_word_counts (word TEXT PRIMARY KEY, groups INTEGER NOT NULL) WITHOUT ROWID")
+    db.execute("""CREATE TABLE claim_group_reviews (
+        review_id INTEGER PRIMARY KEY REFERENCES reviews(id), from_review_id INTEGER NOT NULL REFERENCES reviews(id))""")
+    from claims.storage.claim_groups import rebuild
+
+    rebuild(db)
+
+
+TABLES.update(
+    {
+        "claim_groups": (
+            "The same reported fact or editorial assertion in near-identical words across articles (a reprint).",
+            {
+                "id": "Claim group number",
+                "first_claim_id": "The first claim seen",
+                "norm": "Its words folded and spelling-normalised (what matching compares)",
+                "facts": "Its numbers and names: members must hold the same ones",
+                "members": "Claims in the group",
+                "articles": "Distinct articles carrying it",
+                "updated_at": "When the group last changed (UTC)",
+            },
+        ),
+        "claim_group_members": (
+            "Which claim group each reported fact or assertion belongs to.",
+            {
+                "claim_id": "The claim",
+                "group_id": "Its group",
+                "score": "rapidfuzz ratio with the group when it joined (0-100; 85 or more)",
+                "joined_at": "When it was grouped (UTC)",
+            },
+        ),
+        "claim_group_words": (
+            "Blocking index: the rarer words of each claim group.",
+            {"word": "A normalised word", "group_id": "The group"},
+        ),
+        "claim_word_counts": (
+            "How many claim groups hold each word (picks the rarest words to block on).",
+            {"word": "A normalised word", "groups": "Groups holding it"},
+        ),
+        "claim_group_reviews": (
+            "Reviews applied to a claim from another member's review, in one step.",
+            {"review_id": "The review made by applying", "from_review_id": "The original review it came from"},
+        ),
+    }
+)

@@ -13,9 +13,11 @@ from claims.engine import analyze
 from claims.engine.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
 from claims.errors import ClaimsError
 from claims.ingest import Article
+from claims.storage.claim_groups import group_claims
 from claims.storage.db import now, write
 from claims.storage.linker import Linker, key, record_alias
 from claims.storage.links import checked_url
+from claims.storage.quote_groups import group_article
 from claims.storage.schema import STATUSES, VERDICTS
 
 META_FIELDS = ("url", "title", "outlet", "author", "published", "canonical_url")
@@ -145,6 +147,8 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
         from claims.storage.desk import carry_over
 
         carry_over(db, previous, article_id)
+    group_article(db, article_id)  # quote groups follow incrementally, in this transaction
+    group_claims(db, article_id)  # ... and claim groups
     return Added("version" if previous else "added", article_id, len(rows), linker.created)
 
 

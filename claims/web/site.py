@@ -115,6 +115,30 @@ VALUES (:claim_id, :_actor_id, :verdict, :note, :evidence_url, strftime('%Y-%m-%
     },
 }
 
+AUDITS["quote_wording_differs"] = {
+    "title": "Quotations whose wording differs between outlets",
+    "description": "The same utterance quoted by several outlets with words added, dropped, replaced or moved "
+    "(punctuation, case and British/American spelling do not count). Open the quotation for the differences marked.",
+    "sql": """SELECT g.id AS quote_group, sources.name AS source, g.canonical, g.outlets, g.variants,
+       articles.outlet, articles.published, q.text AS wording, m.changes, q.claim_id AS claim
+FROM quote_groups g JOIN quote_members m ON m.group_id = g.id JOIN quotes q ON q.id = m.quote_id
+LEFT JOIN articles ON articles.id = q.article_id LEFT JOIN sources ON sources.id = g.source_id
+WHERE g.variants > 0 AND g.outlets > 1 AND m.relation = 'variant'
+ORDER BY g.outlets DESC, g.id, articles.published LIMIT 1000""",
+}
+
+AUDITS["quotes_not_matching_transcript"] = {
+    "title": "Quotations that do not match the transcript",
+    "description": "Direct quotations checked against their source's transcripts (`claims verify`) that are altered, "
+    "out of context or not found, with the closest passage and the differing words.",
+    "sql": """SELECT k.quote_id, q.claim_id AS claim, sources.name AS source, articles.outlet, q.text AS quoted,
+       k.label, k.passage, k.changes, k.note, k.transcript_id, k.turn_seq, k.start_ms, k.checked_at
+FROM quote_checks k JOIN quotes q ON q.id = k.quote_id LEFT JOIN sources ON sources.id = q.source_id
+LEFT JOIN articles ON articles.id = q.article_id
+WHERE k.label != 'exact'
+ORDER BY k.label = 'not_found', k.label, articles.published DESC LIMIT 1000""",
+}
+
 
 def metadata() -> dict:
     tables: dict[str, dict] = {}
@@ -184,7 +208,12 @@ def metadata() -> dict:
             "rated_false_or_misleading": "Claims whose latest verdict is false, mostly false or misleading",
         },
     }
-    for hidden in ("claims_fts", "articles_fts", "_sqlite_migrations"):
+    tables["quote_groups"].update(label_column="canonical", sort_desc="appearances")
+    tables["quote_members"].update(facets=["relation"])
+    tables["quote_checks"].update(facets=["label"])
+    tables["transcript_turns"].update(facets=["speaker"], label_column="text")
+    tables["transcripts"].update(label_column="title")
+    for hidden in ("claims_fts", "articles_fts", "_sqlite_migrations", "quote_group_words"):
         tables[hidden] = {"hidden": True}
     return {
         "title": "Claims tracker",

@@ -15,3 +15,18 @@ from claims.web.datasette.hooks import (  # noqa: F401  (pluggy finds the hooks 
     register_routes,
     render_cell,
 )
+
+
+def _register_quote_pages() -> None:
+    """The quote pages (`quotes.py`: quote groups, transcript checks, verdicts
+    for claim groups) define hooks of the same names as `hooks.py`, so they are
+    a plugin of their own, registered with this one, once."""
+    from datasette.plugins import pm
+
+    from claims.web.datasette import quotes
+
+    if not pm.is_registered(quotes):
+        pm.register(quotes, name="claims_quotes")
+
+
+_register_quote_pages()
