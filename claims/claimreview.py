@@ -47,19 +47,27 @@ def _author(row: dict) -> dict | None:
     return None
 
 
-def claim_review(row: dict, desk_org: dict, url: str) -> dict:
+def _appearance(url: str | None, title: str | None, outlet: str | None, published: str | None) -> dict:
+    out: dict = {"@type": "CreativeWork"}
+    if http_link(url):
+        out["url"] = url
+    if title:
+        out["headline"] = title
+    if outlet:
+        out["publisher"] = {"@type": "Organization", "name": outlet}
+    if published:
+        out["datePublished"] = published
+    return out
+
+
+def claim_review(row: dict, desk_org: dict, url: str, elsewhere: list[dict] | None = None) -> dict:
     """The ClaimReview of one claim (`row` as EXPORT_SQL selects it); no
-    reviewRating when there is no verdict or the verdict is unverifiable."""
-    appearance = {"@type": "CreativeWork"}
-    if http_link(row.get("article_url")):
-        appearance["url"] = row["article_url"]
-    if row.get("article_title"):
-        appearance["headline"] = row["article_title"]
-    if row.get("outlet"):
-        appearance["publisher"] = {"@type": "Organization", "name": row["outlet"]}
-    if row.get("published"):
-        appearance["datePublished"] = row["published"]
-    item: dict = {"@type": "Claim", "appearance": appearance}
+    reviewRating when there is no verdict or the verdict is unverifiable.
+    `elsewhere`: the other articles of its claim group (issue 8), each one
+    more `appearance`."""
+    own = _appearance(row.get("article_url"), row.get("article_title"), row.get("outlet"), row.get("published"))
+    others = [_appearance(a.get("url"), a.get("title"), a.get("outlet"), a.get("published")) for a in elsewhere or []]
+    item: dict = {"@type": "Claim", "appearance": [own, *others] if others else own}
     author = _author(row)
     if author:
         item["author"] = author
@@ -101,8 +109,10 @@ def export(db: Database, site_url: str, desk_org: dict, since: str | None = None
     if since:
         sql += " WHERE reviewed_at >= ?"
         params.append(since)
+    from claims.storage.claim_groups import group_articles
+
     base = site_url.rstrip("/")
     return [
-        claim_review(r, desk_org, f"{base}/-/claim/{r['id']}")
+        claim_review(r, desk_org, f"{base}/-/claim/{r['id']}", group_articles(db, r["id"])[1:])
         for r in db.query(sql + " ORDER BY reviewed_at, id", params)
     ]

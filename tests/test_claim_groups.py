@@ -4,6 +4,7 @@ reprints, same-topic articles do not, and a verdict is applied to the group in o
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import sqlite3
 
@@ -159,3 +160,22 @@ async def test_a_reviewer_applies_a_verdict_to_the_group_in_one_step(db, monkeyp
     assert again.status_code == 302 and len(rows(db, "SELECT * FROM claim_group_reviews")) == 2  # nothing twice
     page = await ds.client.get(f"/-/claim/{others[0]}", cookies=cookies)
     assert "given to claim" not in page.text  # every member has it now
+
+
+def test_claimreview_appearance_lists_every_article_of_the_group(db, monkeypatch):
+    """Issue 8: a reviewed claim reprinted by other outlets appears in each of them."""
+    monkeypatch.setattr("claims.storage.reviewers.ITERATIONS", 1000)
+    assert runner.invoke(app, ["reviewers", "add", "alice", "--db", str(db), "--password", "correct-horse"]).exit_code == 0
+    claim = rows(
+        db,
+        "SELECT c.id FROM claims c JOIN articles a ON a.id = c.article_id WHERE a.outlet = 'Ledger' AND c.text LIKE 'The Riverton council voted 7-2%'",
+    )[0][0]
+    assert runner.invoke(app, ["review", str(claim), "--verdict", "true", "--reviewer", "alice", "--db", str(db)]).exit_code == 0
+    r = runner.invoke(
+        app,
+        ["export", "claimreview", "--db", str(db), "--site-url", "https://c.example", "--desk", "Desk", "--format", "jsonl"],
+    )
+    assert r.exit_code == 0, r.output
+    (doc,) = [json.loads(line) for line in r.stdout.splitlines()]
+    urls = [a["url"] for a in doc["itemReviewed"]["appearance"]]
+    assert urls == ["https://ledger.example/bridge", "https://wire.example/bridge", "https://post.example/bridge"]

@@ -305,7 +305,8 @@ async def claim_page(datasette, request):
             "author": article and article["author"],
             "reviewed_at": reviews[0]["created_at"] if reviews else None,
         }
-        ld = claimreview.claim_review(row, org, _site_url(datasette, request, f"/-/claim/{claim['id']}"))
+        elsewhere = await db.execute_fn(lambda conn: _group_articles(conn, claim["id"]))
+        ld = claimreview.claim_review(row, org, _site_url(datasette, request, f"/-/claim/{claim['id']}"), elsewhere)
     data = {
         "claim": claim,
         "rationale": json.loads(claim["rationale"] or "[]"),
@@ -611,6 +612,15 @@ def permission_allowed(datasette, actor, action, resource):
     if db is None or not db.path or not exists(accounts_path(db.path), str(actor.get("id"))):
         return False
     return None
+
+
+def _group_articles(conn, claim_id: int) -> list[dict]:
+    """The other articles that carry the same claim (its claim group)."""
+    from sqlite_utils import Database
+
+    from claims.storage.claim_groups import group_articles
+
+    return group_articles(Database(conn), claim_id)[1:]
 
 
 @hookimpl
