@@ -38,22 +38,22 @@ ORDER BY articles.published DESC, claims.article_id, claims.seq""",
     "anonymous_quotes_per_outlet": {
         "title": "Quotes by anonymous sources, per outlet",
         "description": "How often each outlet quotes unnamed people, and what share of its quotes they are.",
-        "sql": """SELECT articles.outlet,
-       SUM(sources.kind = 'anonymous') AS anonymous_quotes,
+        "sql": """SELECT outlet,
+       SUM(source_kind = 'anonymous') AS anonymous_quotes,
        COUNT(*) AS quotes,
-       ROUND(100.0 * SUM(sources.kind = 'anonymous') / COUNT(*), 1) AS anonymous_percent
-FROM claims JOIN articles ON articles.id = claims.article_id LEFT JOIN sources ON sources.id = claims.source_id
-WHERE claims.type = 'official_quote'
-GROUP BY articles.outlet ORDER BY anonymous_percent DESC""",
+       ROUND(100.0 * SUM(source_kind = 'anonymous') / COUNT(*), 1) AS anonymous_percent
+FROM claims
+WHERE type = 'official_quote' AND article_id IS NOT NULL
+GROUP BY outlet ORDER BY anonymous_percent DESC""",
     },
     "editorial_share_per_outlet": {
         "title": "Share of editorial assertions per outlet",
         "description": "What part of each outlet's sentences are the author's own interpretation or evaluation.",
-        "sql": """SELECT articles.outlet, COUNT(*) AS claims,
-       SUM(claims.type = 'editorial_assertion') AS editorial_assertions,
-       ROUND(100.0 * SUM(claims.type = 'editorial_assertion') / COUNT(*), 1) AS editorial_percent
-FROM claims JOIN articles ON articles.id = claims.article_id
-GROUP BY articles.outlet ORDER BY editorial_percent DESC""",
+        "sql": """SELECT outlet, COUNT(*) AS claims,
+       SUM(type = 'editorial_assertion') AS editorial_assertions,
+       ROUND(100.0 * SUM(type = 'editorial_assertion') / COUNT(*), 1) AS editorial_percent
+FROM claims WHERE article_id IS NOT NULL
+GROUP BY outlet ORDER BY editorial_percent DESC""",
     },
     "awaiting_review": {
         "title": "Claims awaiting review",
