@@ -139,3 +139,20 @@ def test_press_release_footers_are_not_claims():
         "SOURCE Solvia Health\n\n###\n\nSource code for the app was leaked.\n"
     )
     assert texts(text) == ["Solvia Health operates 112 clinics.", "Source code for the app was leaked."]
+
+
+def test_web_furniture_goes_but_sentences_that_look_alike_stay():
+    from claims.engine import analyze
+
+    text = (
+        "Council backs plan\n\nThe council approved the plan on Monday.\n\n(Steve Lawrence/CBC)\n\n1:42\n\n"
+        "Story continues below advertisement\n\nMarley Jay, The Associated Press\n\n"
+        "Also on Tuesday, the mayor said the budget would pass.\n\nMore from the council came later.\n"
+    )
+    texts = [c.text for c in analyze(text).claims]
+    assert texts == [
+        "Council backs plan",
+        "The council approved the plan on Monday.",
+        "Also on Tuesday, the mayor said the budget would pass.",
+        "More from the council came later.",
+    ]
