@@ -391,3 +391,14 @@ def test_opinion_weights_are_all_explained():
     weights, bars = opinion.model()
     assert 0.2 < bars.opinion <= bars.alone <= bars.news < 0.95 and len(weights) > 50  # a column's voice lowers the bar
     assert all(k.split(":", 1)[0] in ("w", "lex", "class", "form", "cue", "bias") for k in weights)
+
+
+def test_a_person_in_view_takes_the_gender_of_her_pronouns():
+    """Issue 11: "he told her" is not resolved to the woman; an unknown given
+    name takes the gender the sentence's pronouns give it."""
+    text = (
+        "Couple finds love\n\nRowan Tess met Kerrigan Okafor in 2017. "
+        "Kerrigan Okafor was afraid to let her guard down. “I see you,” he told her."
+    )
+    last = analyze(text).claims[-1]
+    assert last.type == "official_quote" and last.source.name == "Rowan Tess", last.source

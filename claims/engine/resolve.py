@@ -19,13 +19,15 @@ from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper
 from claims.engine.model import BODY_KINDS, Source
 
 _NAME_RUN = regex.compile(
-    r"\b\p{Lu}[\w’'\-]+(?:\s+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
+    r"\b\p{Lu}[\w’'\-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
 _COMPANY_NAME = regex.compile(
     r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
 _CAP_WORD = regex.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
+_SHE = frozenset(("she", "her", "hers", "herself"))
+_HE = frozenset(("he", "him", "his", "himself"))
 _PLACE_NOUNS = words("place_nouns")  # "the city", "the province": a place, not the last body named
 _PLACES = countries()
 _LOOKBACK = 12_000  # characters back (about two articles' worth) that a role noun or "the company" looks for its name
@@ -375,24 +377,31 @@ class Registry:
     def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> None:
         """A person named at the start of a sentence ("Okafor laughs ...",
         "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
-        one, so a following "he said" points to them."""
+        one, so a following "he said" points to them; and takes the gender of
+        the pronouns the same sentence uses ("McNeely was afraid to let her
+        guard down")."""
+        person = self._note_subject(sentence, subject, position)
+        if person is not None and person.kind == "person" and id(person) not in self._gender_seen:
+            words = {w.strip(".,;:!?\"“”'’()").lower() for w in sentence.split()[1:]}
+            female, male = bool(words & _SHE), bool(words & _HE)
+            if female != male:
+                self._gender_seen[id(person)] = "f" if female else "m"
+
+    def _note_subject(self, sentence: str, subject: Parsed | None, position: int) -> Source | None:
         first = [base_case(w.strip(",.;:")) for w in sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]]
         if len(first) == 2 and first[0][:1].isupper() and first[1][:1].isupper():
             named = [s for s in self._people_named(first[1]) if first[0] in s.name.split()]  # "Mike McFadden"
         else:
             named = self._people_named(first[0]) if first else []
         if named:
-            self._touch(named[0])
-            return
+            return self._touch(named[0])
         if subject is None and first and first[0][:1].isupper() and base(first[0]) not in lexicon().starters:
             full = self._full_name_for(first[0], position)
-            if full:  # "Bissonnette had a history ..." after "Alexandre Bissonnette": he is the one in view
-                self.resolve(Parsed(first[0], full, "person"), position)
-            return
+            # "Bissonnette had a history ..." after "Alexandre Bissonnette": he is the one in view
+            return self.resolve(Parsed(first[0], full, "person"), position) if full else None
         if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
-            self.resolve(subject, position)
-
-        elif (
+            return self.resolve(subject, position)
+        if (
             subject
             and subject.kind == "organization"
             and not (subject.generic or subject.carrier)
@@ -400,3 +409,4 @@ class Registry:
             and base(subject.name.split()[-1]) not in _PLACE_NOUNS
         ):
             self.resolve(subject, position)  # "Procter & Gamble reported ...": "the company" may point to it
+        return None
