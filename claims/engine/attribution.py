@@ -293,7 +293,7 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
-    return QMARK in toks[max(0, i - max(6, subject + 4)) : i]
+    return QMARK in toks[max(0, i - max(8, subject + 6)) : i]
 
 
 def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
