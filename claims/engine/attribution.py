@@ -14,7 +14,7 @@ from functools import cache
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine import mentions
-from claims.engine.doc import QMARK, tokenize
+from claims.engine.doc import ABBR_DOT, QMARK, tokenize
 from claims.engine.lexicon import alternation, lexicon, words
 from claims.engine.mentions import (
     CONNECTORS,
@@ -33,7 +33,6 @@ from claims.engine.mentions import (
 _BE = words("be")
 _SKIP_BEFORE_VERB = words("skip_before_verb")
 _TIME = words("time")
-_ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
 _STOP_CAPS = words("clause_openers")
 _VIA = regex.compile(
     r"\b(?:(?i:in\s+(?:an?\s+)?interview\s+with|in\s+(?:his\s+|her\s+|their\s+)?remarks(?:\s+\w+){0,2}\s+(?:to|at|before)"
@@ -106,7 +105,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             if k > 0 and j - k < 10:
                 j = k - 1
                 continue
-        if t == "." and j > 0 and toks[j - 1].lower() in _ABBR_DOT:
+        if t == "." and j > 0 and toks[j - 1].lower() in ABBR_DOT:
             j -= 1
             continue
         if t == QMARK or not (t[0].isalnum()):

@@ -19,7 +19,7 @@ from claims.engine.quotes import find_quotes
 
 QMARK = "\ue000"
 TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]")  # invisible format characters are no tokens
-_ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
+ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
 
 
 @dataclass(slots=True)
@@ -121,7 +121,7 @@ def _join_abbreviations(toks: list[Token]) -> list[Token]:
     for k, t in enumerate(toks):
         prev = out[-1] if out else None
         initial = prev is not None and len(prev.text) == 1 and prev.text.isupper()  # "J. R. Whitfield"
-        if t.text == "." and prev is not None and (prev.text.lower() in _ABBR_DOT or initial) and k < len(toks) - 1:
+        if t.text == "." and prev is not None and (prev.text.lower() in ABBR_DOT or initial) and k < len(toks) - 1:
             out[-1] = Token(prev.text + ".", prev.start, t.end)
         else:
             out.append(t)

@@ -304,7 +304,7 @@ class Registry:
         lo, hi = max(0, before - _LOOKBACK), before + _LOOKBACK // 4
         for m in pattern.finditer(self.text, lo, hi):
             name = base_case(m.group(1).strip())
-            if name[:1].isupper() and (len(name.split()) >= 2 or name in (self._candidates or self._index())):
+            if name[:1].isupper() and (len(name.split()) >= 2 or name in self._index()):
                 found = name
                 if m.start() >= before:
                     break  # nothing earlier: the first naming after it (a headline's "Judge")

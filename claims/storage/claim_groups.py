@@ -19,23 +19,20 @@ words (a word's group count kept in `claim_word_counts`), never all pairs.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from rapidfuzz import fuzz
 from sqlite_utils import Database
 
 from claims.errors import ClaimsError
 from claims.storage.db import now
-from claims.storage.quote_groups import content_words
+from claims.storage.quote_groups import content_words, groups_sharing_rare_words
 from claims.storage.schema import VERDICTS
 from claims.wording import normal
 
 THRESHOLD = 85
 MIN_WORDS = 8  # "The meeting was adjourned." is in many articles without being one claim
 TYPES = ("reported_fact", "editorial_assertion")
-RARE_WORDS = 3
-SHARED_RARE = 2
-CANDIDATES_PER_WORD = 200
+# blocking (rare words, how many shared, candidates per word): the quote groups' settings, one function
 
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -57,18 +54,9 @@ def _candidates(db: Database, norm: str) -> list[int]:
     ws = content_words(norm)
     marks = ",".join("?" * len(ws))
     counts = db.execute(f"SELECT word, groups FROM claim_word_counts WHERE word IN ({marks})", ws).fetchall()
-    rare = [w for w, _ in sorted(counts, key=lambda r: (r[1], r[0]))[:RARE_WORDS]]
-    hits: Counter[int] = Counter()
-    for w in rare:
-        hits.update(
-            gid
-            for (gid,) in db.execute(
-                "SELECT group_id FROM claim_group_words WHERE word = ? ORDER BY group_id DESC LIMIT ?",
-                [w, CANDIDATES_PER_WORD],
-            )
-        )
-    need = min(SHARED_RARE, len(rare))
-    return [gid for gid, n in hits.items() if n >= need]
+    return groups_sharing_rare_words(
+        db, counts, "SELECT group_id FROM claim_group_words WHERE word = ? ORDER BY group_id DESC LIMIT ?", []
+    )
 
 
 def assign(db: Database, claim_id: int, article_id: int, text: str) -> int | None:

@@ -73,17 +73,23 @@ def _candidates(db: Database, source_id: int, norm: str) -> list[int]:
         f"SELECT word, COUNT(*) FROM quote_group_words WHERE source_id = ? AND word IN ({marks}) GROUP BY word",
         [source_id, *ws],
     ).fetchall()
+    # one changed word still leaves two of the three rarest words shared; a shortened form shares all of its own
+    return groups_sharing_rare_words(
+        db,
+        counts,
+        "SELECT group_id FROM quote_group_words WHERE source_id = ? AND word = ? ORDER BY group_id DESC LIMIT ?",
+        [source_id],
+    )
+
+
+def groups_sharing_rare_words(db: Database, counts: list, sql: str, scope: list) -> list[int]:
+    """Blocking for quote and claim groups alike: the groups that hold at least
+    two of an item's three rarest words (`counts`: word, groups holding it);
+    `sql` selects a word's groups, its parameters `scope` + word + a limit."""
     rare = [w for w, _ in sorted(counts, key=lambda r: (r[1], r[0]))[:RARE_WORDS]]
     hits: Counter[int] = Counter()
     for w in rare:
-        hits.update(
-            gid
-            for (gid,) in db.execute(
-                "SELECT group_id FROM quote_group_words WHERE source_id = ? AND word = ? ORDER BY group_id DESC LIMIT ?",
-                [source_id, w, CANDIDATES_PER_WORD],
-            )
-        )
-    # one changed word still leaves two of the three rarest words shared; a shortened form shares all of its own
+        hits.update(gid for (gid,) in db.execute(sql, [*scope, w, CANDIDATES_PER_WORD]))
     need = min(SHARED_RARE, len(rare))
     return [gid for gid, n in hits.items() if n >= need]
 

@@ -257,6 +257,11 @@ def changes(db: Database, article: dict) -> tuple[set[str], list[str]]:
     return new - old, sorted(old - new)
 
 
+def _one_of(option: str, value: str, allowed: tuple[str, ...] | list[str]) -> None:
+    if value not in allowed:
+        raise ClaimsError(f"{option} must be one of {', '.join(allowed)}")
+
+
 def list_claims(
     db: Database,
     *,
@@ -270,8 +275,7 @@ def list_claims(
 ) -> list[dict]:
     where, params = [], []
     if ctype:
-        if ctype not in CLAIM_TYPES:
-            raise ClaimsError(f"--type must be one of {', '.join(CLAIM_TYPES)}")
+        _one_of("--type", ctype, CLAIM_TYPES)
         where.append("c.type = ?")
         params.append(ctype)
     if source:
@@ -282,13 +286,11 @@ def list_claims(
         where.append("a.outlet = ? COLLATE NOCASE")
         params.append(outlet)
     if status:
-        if status not in STATUSES:
-            raise ClaimsError(f"--status must be one of {', '.join(STATUSES)}")
+        _one_of("--status", status, STATUSES)
         where.append("c.status = ?")
         params.append(status)
     if verdict:
-        if verdict not in VERDICTS:
-            raise ClaimsError(f"--verdict must be one of {', '.join(VERDICTS)}")
+        _one_of("--verdict", verdict, VERDICTS)
         where.append("c.verdict = ?")
         params.append(verdict)
     if article is not None:

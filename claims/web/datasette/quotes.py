@@ -70,20 +70,30 @@ async def quote_page(datasette, request):
     )
 
 
+def _refuse_unless_reviewer(request, db, back: Response, message: str) -> Response | None:
+    """The answer to a write that is not a POST (back to the claim) or not by
+    an existing reviewer (403); None when the write may go ahead."""
+    from claims.storage.reviewers import accounts_path, exists
+
+    if request.method != "POST":
+        return back
+    actor = request.actor or {}
+    if not actor.get("id") or not exists(accounts_path(db.path), str(actor["id"])):
+        return Response.html(message, status=403)
+    return None
+
+
 async def verify_claim(datasette, request):
     """The claim page's button: check this claim's quotations against the transcripts and keep the result.
     A signed-in reviewer only (the form carries Datasette's CSRF token)."""
-    from claims.storage.reviewers import accounts_path, exists
     from claims.verify import store, verify
 
     _, db = _db(datasette)
     claim_id = int(request.url_vars["id"])
     back = Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}") + "#verification")
-    if request.method != "POST":
-        return back
-    actor = request.actor or {}
-    if not actor.get("id") or not exists(accounts_path(db.path), str(actor["id"])):
-        return Response.html("Sign in as a reviewer to check quotations", status=403)
+    refused = _refuse_unless_reviewer(request, db, back, "Sign in as a reviewer to check quotations")
+    if refused:
+        return refused
 
     def run(conn) -> int:
         dbx = Database(conn)
@@ -105,16 +115,14 @@ async def apply_group_verdict(datasette, request):
     each recorded as a review by the signed-in reviewer linked to the original review."""
     from claims.errors import ClaimsError
     from claims.storage.claim_groups import apply_verdict
-    from claims.storage.reviewers import accounts_path, exists
 
     _, db = _db(datasette)
     claim_id = int(request.url_vars["id"])
     back = Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}") + "#same-claim")
-    if request.method != "POST":
-        return back
-    actor = request.actor or {}
-    if not actor.get("id") or not exists(accounts_path(db.path), str(actor["id"])):
-        return Response.html("Sign in as a reviewer to apply a verdict", status=403)
+    refused = _refuse_unless_reviewer(request, db, back, "Sign in as a reviewer to apply a verdict")
+    if refused:
+        return refused
+    actor = request.actor
     form = await request.post_vars()
     if not str(form.get("review_id", "")).isdigit():
         datasette.add_message(request, "Choose the review to apply", datasette.ERROR)
