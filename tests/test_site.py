@@ -2,6 +2,7 @@
 
 import json
 import re
+from urllib.parse import urlsplit
 
 import pytest
 from typer.testing import CliRunner
@@ -50,6 +51,35 @@ async def test_facets_and_descriptions(site):
     assert {"type", "source_kind", "outlet", "status", "verdict"} <= set(facets)  # the issue's default facets
     kinds = {r["value"] for r in facets["source_kind"]["results"]}
     assert {"person", "organization"} <= kinds
+
+
+async def test_search_facets_count_what_the_search_matched(site):
+    """On a search, the six facets come from one grouped query: each count
+    must still equal the number of matching claims with that value, and a
+    value's link must narrow the search to it."""
+    ds, db = site
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    matched = "rowid IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'said')"
+    data = (await ds.client.get("/claims/claims.json?_search=said&_extra=facet_results")).json()
+    facets = data["facet_results"].get("results", data["facet_results"])
+    assert {"type", "source_kind", "outlet", "status", "verdict", "assignee"} <= set(facets)
+    for column in ("type", "source_kind", "outlet", "status"):
+        expected = dict(
+            conn.execute(
+                f"SELECT {column}, COUNT(*) FROM claims WHERE {matched} AND {column} IS NOT NULL GROUP BY 1"
+            ).fetchall()
+        )
+        assert expected, column
+        assert {r["value"]: r["count"] for r in facets[column]["results"]} == expected
+        assert facets[column]["type"] == "column" and not facets[column]["hideable"]
+    quote = next(r for r in facets["type"]["results"] if r["value"] == "official_quote")
+    assert "_search=said" in quote["toggle_url"] and "type=official_quote" in quote["toggle_url"]
+    link = urlsplit(quote["toggle_url"])
+    narrowed = (await ds.client.get(f"{link.path}?{link.query}")).json()
+    assert narrowed["rows"] and all(r[7] == "official_quote" for r in narrowed["rows"])
+    conn.close()
 
 
 async def test_every_audit_runs_on_a_populated_database(site):

@@ -26,18 +26,20 @@ def labelled_opinion(title: str | None) -> bool:
     return label in lexicon().opinion_labels
 
 
-def opinion_threshold(probabilities: list[float], title: str | None = None) -> float:
+def opinion_threshold(probabilities: list[float], title: str | None = None, sentences: int = 0) -> float:
     """The probability that makes a sentence editorial in this article. The
     bars are learned with the weights: a news story keeps a high bar, an
-    article whose unattributed sentences lean to the writer's voice overall (a
-    column, an editorial, or a headline labelled "Opinion:") a lower one, and
-    a text too short to tell (a sentence alone) the bar for one sentence."""
+    article in the writer's voice overall (its unattributed sentences lean to
+    opinion and few sentences report what others said: a column, an
+    editorial, or a headline labelled "Opinion:") a lower one, and a text too
+    short to tell (a sentence alone) the bar for one sentence.
+    `probabilities` are those of the unattributed sentences, of `sentences` in all."""
     bars = opinion.bars()
     if labelled_opinion(title):
         return bars.opinion
     if len(probabilities) < OPINION_MIN_SENTENCES:
         return bars.alone
-    return bars.opinion if sum(probabilities) / len(probabilities) >= bars.pivot else bars.news
+    return bars.opinion if bars.voice(probabilities, max(sentences, len(probabilities))) >= bars.pivot else bars.news
 
 
 def editorial_type(

@@ -92,13 +92,22 @@ def speech_words() -> frozenset[str]:
 @dataclass(frozen=True, slots=True)
 class Bars:
     """Decision probabilities learned with the weights: a sentence read alone,
-    one inside a news story, one inside an article in the writer's voice (when
-    the mean probability of its unattributed sentences reaches `pivot`)."""
+    one inside a news story, one inside an article in the writer's voice. An
+    article is in the writer's voice when the mean probability of its
+    unattributed sentences, less `reported_weight` times the share of its
+    sentences that report what someone said, reaches `pivot`: a news story
+    leans on its sources, a column on its writer."""
 
     alone: float = 0.5
     news: float = 0.5
     opinion: float = 0.5
     pivot: float = 1.0
+    reported_weight: float = 0.0
+
+    def voice(self, probabilities: list[float], sentences: int) -> float:
+        """How far an article leans to its writer's own voice (compared with `pivot`)."""
+        reported = 1 - len(probabilities) / sentences if sentences else 0.0
+        return sum(probabilities) / len(probabilities) - self.reported_weight * max(0.0, reported)
 
 
 @cache
@@ -117,7 +126,11 @@ def model() -> tuple[dict[str, float], Bars]:
             weights[name] = float(value)
     alone = bars.get("threshold", 0.5)
     return weights, Bars(
-        alone, bars.get("news_threshold", alone), bars.get("opinion_threshold", alone), bars.get("opinion_pivot", 1.0)
+        alone,
+        bars.get("news_threshold", alone),
+        bars.get("opinion_threshold", alone),
+        bars.get("opinion_pivot", 1.0),
+        bars.get("opinion_reported_weight", 0.0),
     )
 
 

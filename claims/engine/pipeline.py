@@ -132,7 +132,7 @@ def _is_term(text: str, q: Quote) -> bool:
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     scores = {n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
     shorts = {n for n in scores if classify.short_statement(rows[n].outside, _words(rows[n]))}
-    threshold = classify.opinion_threshold([p for p, _ in scores.values()], title)
+    threshold = classify.opinion_threshold([p for p, _ in scores.values()], title, len(rows))
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
     block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph

@@ -160,7 +160,10 @@ def metadata() -> dict:
     tables["reviews"].update(facets=["verdict", "reviewer"], sort_desc="created_at")
     tables["corrections"].update(facets=["field", "reviewer"], sort_desc="id")
     tables["notes"].update(facets=["reviewer"], sort_desc="id")
-    tables["claims"]["facets"] = ["type", "source_kind", "outlet", "status", "verdict", "assignee"]
+    # one grouped query for all of them on a search (web/datasette/facets.py)
+    tables["claims"]["facets"] = [
+        {"columns": c} for c in ("type", "source_kind", "outlet", "status", "verdict", "assignee")
+    ]
     claim_cols, source_cols, article_cols = TABLES["claims"][1], TABLES["sources"][1], TABLES["articles"][1]
     tables["claims_browse"] = {
         "description": "Claims with the name of their source and the headline of their article, for reading.",

@@ -3,6 +3,7 @@
 the plugin's own, so plain `datasette db/claims.db -m metadata.json` gets
 the whole site."""
 
+from claims.web.datasette.facets import register_facet_classes  # noqa: F401
 from claims.web.datasette.hooks import (  # noqa: F401  (pluggy finds the hooks on this module)
     asgi_wrapper,
     extra_body_script,
