@@ -220,6 +220,46 @@ def add(
         raise typer.Exit(1)
 
 
+@app.command()
+@friendly
+def reanalyze(
+    articles: Annotated[
+        list[int] | None, typer.Argument(help="Article ids (default: every current article version)")
+    ] = None,
+    db_path: DbOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Also articles this engine version already read")] = False,
+) -> None:
+    """Run this engine over stored articles again. Claim ids, verdicts, notes
+    and assignments stay; the desk's corrections win over the new reading."""
+    from claims.engine.version import engine_version
+    from claims.storage import reanalysis
+
+    db = open_db(db_path)
+    ids = articles or reanalysis.current_articles(db)
+    totals = reanalysis.Reanalysed(0, "")
+    done = current = 0
+    regroup = False
+    for article_id in ids:
+        r = reanalysis.reanalyse(db, article_id, force)
+        if r.status == "current":
+            current += 1
+            continue
+        done += 1
+        regroup |= r.regroup
+        for field in ("updated", "added", "removed", "kept", "corrections_kept", "sources_removed"):
+            setattr(totals, field, getattr(totals, field) + getattr(r, field))
+        if r.kept:
+            typer.echo(f"article {article_id}: {r.kept} claims the engine no longer finds kept for the desk's work")
+    if regroup:
+        reanalysis.regroup(db)
+    typer.echo(
+        f"{done} articles read again with engine {engine_version()}, {current} already current: "
+        f"{totals.updated} claims changed, {totals.added} added, {totals.removed} removed, {totals.kept} kept; "
+        f"{totals.corrections_kept} desk corrections kept over the new reading"
+        + (f"; {totals.sources_removed} sources no claim names any more removed" if totals.sources_removed else "")
+    )
+
+
 def _ids(ids: list[int]) -> str:
     """Article ids as ranges: 1-40, 42."""
     out: list[str] = []

@@ -208,6 +208,30 @@ def review_queue(db: Database, limit: int = 100) -> list[dict]:
 # -- new versions ------------------------------------------------------------------------------
 
 
+def pair_by_text(old: dict[int, str], new: dict[int, str]) -> dict[int, int]:
+    """Pair sentences of two readings of an article, each old one used once:
+    the same text first (in order), then the most similar at rapidfuzz ratio
+    >= CARRY_THRESHOLD. Returns {new key: old key}."""
+    unused = dict(old)
+    by_text: dict[str, list[int]] = {}
+    for k, text in old.items():
+        by_text.setdefault(text, []).append(k)
+    pairs: dict[int, int] = {}
+    for k, text in new.items():
+        same = [o for o in by_text.get(text, []) if o in unused]
+        if same:
+            pairs[k] = same[0]
+            unused.pop(same[0])
+    for k, text in new.items():
+        if k in pairs or not unused:
+            continue
+        found = process.extractOne(text, unused, scorer=fuzz.ratio, score_cutoff=CARRY_THRESHOLD)
+        if found:
+            pairs[k] = found[2]
+            unused.pop(found[2])
+    return pairs
+
+
 def carry_over(db: Database, old_article: int, new_article: int) -> int:
     """Give the claims of a new version the desk's work on the matching
     claims of the previous one (called inside the transaction storing it);
@@ -225,25 +249,11 @@ def carry_over(db: Database, old_article: int, new_article: int) -> int:
         ).fetchall()
     }
     candidates = {o["id"]: o for o in old if o["id"] in worked}
-    by_text = {o["text"]: o for o in candidates.values()}
-    carried = 0
-    for c in new:
-        match = by_text.get(c["text"])
-        if match is None and candidates:
-            found = process.extractOne(
-                c["text"],
-                {i: o["text"] for i, o in candidates.items()},
-                scorer=fuzz.ratio,
-                score_cutoff=CARRY_THRESHOLD,
-            )
-            match = candidates[found[2]] if found else None
-        if match is None:
-            continue
-        candidates.pop(match["id"], None)
-        by_text.pop(match["text"], None)
-        _carry(db, match, c)
-        carried += 1
-    return carried
+    by_id = {c["id"]: c for c in new}
+    pairs = pair_by_text({i: o["text"] for i, o in candidates.items()}, {c["id"]: c["text"] for c in new})
+    for new_id, old_id in pairs.items():
+        _carry(db, candidates[old_id], by_id[new_id])
+    return len(pairs)
 
 
 def _carry(db: Database, old: dict, new: dict) -> None:

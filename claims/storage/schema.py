@@ -719,3 +719,16 @@ def m023_fast_filters(db: Database) -> None:
     )
     # "share of editorial assertions per outlet" likewise
     db.execute("CREATE INDEX IF NOT EXISTS idx_claims_outlet_type ON claims (outlet, type, article_id)")
+
+
+@migrations()
+def m024_engine_version(db: Database) -> None:
+    """Which engine read each article (`claims reanalyze` runs a newer one over
+    it), and an index to tell when no claim keeps an engine's source any more."""
+    db["articles"].add_column("engine_version", str)
+    db.execute("CREATE INDEX IF NOT EXISTS idx_claims_engine_source ON claims (engine_source_id)")
+
+
+TABLES["articles"][1]["engine_version"] = (
+    "The engine that produced its claims: package version + digest of the engine's code and language data"
+)

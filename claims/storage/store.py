@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from claims.engine import analyze
-from claims.engine.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Source
+from claims.engine.model import CLAIM_TYPES, SOURCE_KINDS, Analysis, Claim, Source
+from claims.engine.version import engine_version
 from claims.errors import ClaimsError
 from claims.ingest import Article
 from claims.storage.claim_groups import group_claims
@@ -29,6 +30,64 @@ class Added:
     article_id: int
     claims: int = 0
     new_sources: int = 0
+
+
+def engine_values(c: Claim, source_id: int | None, source_kind: str | None) -> dict:
+    """The columns of a claim row that the engine decides (`claims add` and `claims reanalyze` write the same)."""
+    mention_start, mention_end = c.mention_span or (None, None)
+    cue_start, cue_end = c.cue_span or (None, None)
+    return {
+        "seq": c.seq,
+        "paragraph": c.paragraph,
+        "start": c.start,
+        "end": c.end,
+        "text": c.text,
+        "type": c.type,
+        "confidence": round(c.confidence, 2),
+        "rationale": json.dumps(c.rationale, ensure_ascii=False),
+        "source_id": source_id,
+        "source_kind": source_kind,
+        "mention": c.mention,
+        "cue": c.cue,
+        "mention_start": mention_start,
+        "mention_end": mention_end,
+        "cue_start": cue_start,
+        "cue_end": cue_end,
+        "via": c.via,
+        "direct": int(c.direct),
+    }
+
+
+def insert_claims(db: Database, rows: list[dict]) -> None:
+    """Insert claim rows in one statement per batch (named columns, all rows alike)."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    db.conn.executemany(
+        f"INSERT INTO claims ({names}) VALUES ({', '.join('?' * len(columns))})",
+        [[r[c] for c in columns] for r in rows],
+    )
+
+
+def link_sources(
+    db: Database, linker: Linker, claims: list[Claim], article_id: int, when: str
+) -> tuple[list[int | None], dict[int, str]]:
+    """Each claim's source linked to the database (one link per engine source
+    object), and the kind of every source used."""
+    ids: dict[int, int] = {}
+    linked: list[int | None] = []
+    for c in claims:
+        if c.source is not None and id(c.source) not in ids:
+            ids[id(c.source)] = linker.link(c.source, article_id, when)
+        linked.append(ids[id(c.source)] if c.source is not None else None)
+    used = sorted({i for i in linked if i is not None})
+    kinds = (
+        dict(db.execute(f"SELECT id, kind FROM sources WHERE id IN ({','.join('?' * len(used))})", used).fetchall())
+        if used
+        else {}
+    )
+    return linked, kinds
 
 
 def content_hash(text: str) -> str:
@@ -64,7 +123,7 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
         meta["outlet"] = db.execute("SELECT outlet FROM articles WHERE id = ?", [previous]).fetchone()[0]
     cur = db.execute(
         """INSERT INTO articles (url, canonical_url, title, outlet, author, published, added_at, text, content_hash,
-           words, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+           words, previous_id, engine_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         [
             meta.get("url"),
             meta.get("canonical_url"),
@@ -77,69 +136,30 @@ def _store(db: Database, text: str, digest: str, meta: dict, analysis: Analysis)
             digest,
             analysis.words,
             previous,
+            engine_version(),
         ],
     )
     article_id = cur.lastrowid
     linker = Linker(db)
-    ids: dict[int, int] = {}
-
-    def source_id(src: Source | None) -> int | None:
-        if src is None:
-            return None
-        if id(src) not in ids:
-            ids[id(src)] = linker.link(src, article_id, when)
-        return ids[id(src)]
-
-    linked = [source_id(c.source) for c in analysis.claims]
-    ids_used = sorted({i for i in linked if i is not None})
-    kinds = (
-        dict(
-            db.execute(
-                f"SELECT id, kind FROM sources WHERE id IN ({','.join('?' * len(ids_used))})", ids_used
-            ).fetchall()
-        )
-        if ids_used
-        else {}
-    )
+    linked, kinds = link_sources(db, linker, analysis.claims, article_id, when)
     rows = [
-        (
-            article_id,
-            c.seq,
-            c.paragraph,
-            c.start,
-            c.end,
-            c.text,
-            c.type,
-            round(c.confidence, 2),
-            json.dumps(c.rationale, ensure_ascii=False),
-            sid,
-            kinds.get(sid),
-            meta.get("outlet"),
-            c.mention,
-            c.cue,
-            *(c.mention_span or (None, None)),
-            *(c.cue_span or (None, None)),
-            c.via,
-            int(c.direct),
-            "auto",
-            "unstarted",
-            when,
-        )
+        {
+            "article_id": article_id,
+            **engine_values(c, sid, kinds.get(sid)),
+            "outlet": meta.get("outlet"),
+            "origin": "auto",
+            "status": "unstarted",
+            "updated_at": when,
+        }
         for c, sid in zip(analysis.claims, linked, strict=True)
     ]
-    db.conn.executemany(
-        """INSERT INTO claims (article_id, seq, paragraph, start, "end", text, type, confidence, rationale, source_id,
-           source_kind, outlet, mention, cue, mention_start, mention_end, cue_start, cue_end, via, direct, origin,
-           status, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        rows,
-    )
+    insert_claims(db, rows)
     claim_ids = dict(db.execute("SELECT seq, id FROM claims WHERE article_id = ?", [article_id]).fetchall())
     db.conn.executemany(
         'INSERT INTO quotes (claim_id, article_id, start, "end", text, source_id) VALUES (?, ?, ?, ?, ?, ?)',
         [
-            (claim_ids[c.seq], article_id, q.start, q.end, q.text, source_id(c.source))
-            for c in analysis.claims
+            (claim_ids[c.seq], article_id, q.start, q.end, q.text, sid)
+            for c, sid in zip(analysis.claims, linked, strict=True)
             for q in c.quotes
         ],
     )
