@@ -411,3 +411,27 @@ def test_a_person_in_view_takes_the_gender_of_her_pronouns():
     )
     last = analyze(text).claims[-1]
     assert last.type == "official_quote" and last.source.name == "Rowan Tess", last.source
+
+
+def test_a_word_after_a_possessive_is_a_noun_not_a_verb_of_saying():
+    for text in ("Musk's tweet the previous month unsettled investors.", "Hua's comments add to the pressure on Ottawa."):
+        (claim,) = analyze(text).claims
+        assert claim.type == "reported_fact" and claim.source is None, text
+    (quote,) = analyze("Mayor Ann Cole's statement said the bridge would open in May.").claims
+    assert quote.source.name == "Ann Cole"  # the verb after the possessive's noun still attributes
+
+
+def test_her_statement_and_his_office_speak_for_their_owner():
+    text = (
+        "Jody Wilson-Raybould resigned on Tuesday.\n\n"
+        "“The minister will not be commenting today,” her office told the National Post. "
+        "“It is a pillar of our democracy,” her statement said.\n\n"
+        "Justin Trudeau spoke later. “We discussed trade,” said his office.\n"
+    )
+    sources = [c.source.name if c.source else None for c in analyze(text).claims]
+    assert sources == [None, "Jody Wilson-Raybould", "Jody Wilson-Raybould", None, "Justin Trudeau"]
+
+
+def test_a_name_after_an_honorific_is_not_a_month():
+    text = "Prime Minister Theresa May lost the vote.\n\n“The House has spoken,” Ms. May said.\n"
+    assert analyze(text).claims[1].source.name == "Theresa May"

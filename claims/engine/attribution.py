@@ -44,6 +44,8 @@ _VIA = regex.compile(
 _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
+_POSSESSIVES = words("possessives")
+_IS_CONTRACTIONS = words("is_contractions")
 _SUBORDINATORS = words("subordinators")
 _CHARACTERISING = words("characterising_verbs")
 _COMPLEMENT_STOPS = words("complement_stops")
@@ -78,6 +80,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     seen_time = False
     while j >= 0:
         b = toks[j].lower()
+        if b in _TIME and j > 0 and base(toks[j - 1]) in lexicon().honorifics:
+            break  # "Ms. May said": a name after an honorific, not the month
         if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS):
             seen_time = seen_time or b in _TIME
             j -= 1
@@ -488,6 +492,15 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     return Found(cue, "finding", words)
 
 
+def _possessive(low: str) -> bool:
+    """A possessive word ("Musk's", "the agencies'", "their"); "it's" and "that's" are "it is"."""
+    if low in _POSSESSIVES:
+        return True
+    if low.endswith(("'s", "’s")):
+        return low[:-2] not in _IS_CONTRACTIONS
+    return len(low) > 2 and low.endswith(("s'", "s’"))
+
+
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
     """The attribution made by the verb at token i, if it is one."""
     lex = lexicon()
@@ -507,6 +520,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return agent
     if _negated(lows, i) and (speech or low in lex.finding or low in lex.finding_ruling):
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
+    if i > 0 and _possessive(lows[i - 1]):
+        return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
     words, title = _subject(toks, i)
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."

@@ -17,12 +17,13 @@ from claims.engine.lexicon import lexicon, words
 TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
 PRONOUNS = words("pronouns")
 DETERMINERS = words("determiners")
+OWNER_NOUNS = words("owner_nouns")
+OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}  # a possessive points at its pronoun
 DESCRIPTORS = words("descriptors")
 CONNECTORS = words("connectors")
 NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
-QUANTIFIERS = words("quantifiers")
 SPOKES_ROLES = words("spokes_roles")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
@@ -282,6 +283,12 @@ def parse(words: list[str]) -> Parsed | None:
         if base(w) in lex.carrier_nouns and i > 0:
             cut = i
             break
+    if len(core) == 1 and base(words[0]) in OWNER_PRONOUNS and (
+        base(core[0]) in lex.carrier_nouns or base(core[0]) in OWNER_NOUNS
+    ):
+        # "her statement said", "said his office": the person the possessive points at
+        owner = OWNER_PRONOUNS[base(words[0])]
+        return Parsed(mention, owner, "person" if owner in ("he", "she") else "organization", pronoun=True)
     if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
         # "the statement said": the statement of the body that spoke last
         return Parsed(mention, core[0], "organization", generic=True, carrier=True)
@@ -318,8 +325,7 @@ def parse(words: list[str]) -> Parsed | None:
             name = " ".join(core if not title_words or kind == "organization" else name_words)
             return Parsed(mention, name, kind)
         return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
-    while len(core) > 1 and base(core[0]) in QUANTIFIERS:
-        core = core[1:]  # "Some parents": the canonical name drops the quantifier, like an article
+    # "Some parents", "two officials": the quantifier stays, it is part of the describing phrase (GUIDE)
     phrase = " ".join(core)
     hb = base(_head(core))
     if hb in SPOKES_ROLES and len(core) >= 2:
