@@ -18,6 +18,11 @@ from claims.storage.schema import QUEUE_OPEN, QUEUE_RANK, STATUSES
 # the most similar one at rapidfuzz ratio >= 90 (a typo fixed, a word changed; a rewritten sentence starts over).
 CARRY_THRESHOLD = 90
 
+# the desk has worked on claim `c` when any of these holds (its work carries over; a reanalysis never deletes it)
+WORKED = """(c.engine_type IS NOT NULL OR c.assignee IS NOT NULL OR c.status != 'unstarted'
+  OR EXISTS (SELECT 1 FROM notes n WHERE n.claim_id = c.id) OR EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id)
+  OR EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id))"""
+
 
 def _claim(db: Database, claim_id: int) -> dict:
     rows = list(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
@@ -242,9 +247,7 @@ def carry_over(db: Database, old_article: int, new_article: int) -> int:
     worked = {
         r[0]
         for r in db.execute(
-            """SELECT id FROM claims WHERE article_id = ? AND (engine_type IS NOT NULL OR assignee IS NOT NULL
-            OR status != 'unstarted' OR id IN (SELECT claim_id FROM notes) OR id IN (SELECT claim_id FROM reviews)
-            OR id IN (SELECT claim_id FROM corrections WHERE claim_id IS NOT NULL))""",
+            f"SELECT c.id FROM claims c WHERE c.article_id = ? AND {WORKED}",
             [old_article],
         ).fetchall()
     }

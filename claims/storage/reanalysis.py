@@ -25,14 +25,9 @@ from claims.engine.model import Claim
 from claims.engine.version import engine_version
 from claims.errors import ClaimsError
 from claims.storage.db import now, write
-from claims.storage.desk import pair_by_text
+from claims.storage.desk import WORKED, pair_by_text
 from claims.storage.linker import Linker
 from claims.storage.store import engine_values, insert_claims, link_sources
-
-# the desk has worked on a claim when any of these holds (such a claim is never deleted)
-WORKED = """(c.engine_type IS NOT NULL OR c.assignee IS NOT NULL OR c.status != 'unstarted'
-  OR EXISTS (SELECT 1 FROM notes n WHERE n.claim_id = c.id) OR EXISTS (SELECT 1 FROM reviews r WHERE r.claim_id = c.id)
-  OR EXISTS (SELECT 1 FROM corrections k WHERE k.claim_id = c.id))"""
 
 
 @dataclass
