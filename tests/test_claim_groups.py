@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
@@ -15,16 +14,9 @@ from claims.cli import app
 from tests.conftest import ARTICLES as ARTICLE_DIR
 from tests.conftest import EXAMPLES
 from tests.story_claims import ARTICLES, REPRINTS
+from tests.test_quote_groups import rows
 
 runner = CliRunner()
-
-
-def rows(db, sql: str, params: tuple = ()) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture

@@ -70,6 +70,15 @@ async def quote_page(datasette, request):
     )
 
 
+def _claim_write(datasette, request, anchor: str, message: str):
+    """The database, claim id and way back (the claim page at `anchor`) of a
+    reviewer's write on a claim, and the refusal when it may not go ahead."""
+    _, db = _db(datasette)
+    claim_id = int(request.url_vars["id"])
+    back = Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}") + anchor)
+    return db, claim_id, back, _refuse_unless_reviewer(request, db, back, message)
+
+
 def _refuse_unless_reviewer(request, db, back: Response, message: str) -> Response | None:
     """The answer to a write that is not a POST (back to the claim) or not by
     an existing reviewer (403); None when the write may go ahead."""
@@ -88,10 +97,9 @@ async def verify_claim(datasette, request):
     A signed-in reviewer only (the form carries Datasette's CSRF token)."""
     from claims.verify import store, verify
 
-    _, db = _db(datasette)
-    claim_id = int(request.url_vars["id"])
-    back = Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}") + "#verification")
-    refused = _refuse_unless_reviewer(request, db, back, "Sign in as a reviewer to check quotations")
+    db, claim_id, back, refused = _claim_write(
+        datasette, request, "#verification", "Sign in as a reviewer to check quotations"
+    )
     if refused:
         return refused
 
@@ -116,10 +124,9 @@ async def apply_group_verdict(datasette, request):
     from claims.errors import ClaimsError
     from claims.storage.claim_groups import apply_verdict
 
-    _, db = _db(datasette)
-    claim_id = int(request.url_vars["id"])
-    back = Response.redirect(datasette.urls.path(f"/-/claim/{claim_id}") + "#same-claim")
-    refused = _refuse_unless_reviewer(request, db, back, "Sign in as a reviewer to apply a verdict")
+    db, claim_id, back, refused = _claim_write(
+        datasette, request, "#same-claim", "Sign in as a reviewer to apply a verdict"
+    )
     if refused:
         return refused
     actor = request.actor
