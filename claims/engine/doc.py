@@ -39,10 +39,10 @@ class SentenceView:
     pieces: list[Quote]
     outside: str
     tokens: list[Token]
+    words: list[str] = field(init=False)  # the tokens' texts, listed once for the stages that read words
 
-    @property
-    def words(self) -> list[str]:
-        return [t.text for t in self.tokens]
+    def __post_init__(self) -> None:
+        self.words = [t.text for t in self.tokens]
 
 
 @dataclass(slots=True)

@@ -25,6 +25,7 @@ NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
+TIME_WORDS = words("time")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
@@ -238,6 +239,10 @@ def parse(words: list[str]) -> Parsed | None:
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Parsed(mention, words[0].lower(), "person", pronoun=True)
+    if len(words) == 1 and base(words[0]) in lex.starters and not person_noun(words[0]) and base(words[0]) not in lex.org_nouns:
+        return None  # "Nonetheless, she ... told": an opener is nobody
+    if sum(1 for w in words if len(w) > 1 and w.isupper()) >= 3:
+        return None  # a line in capitals is a subhead ("HOW MUCH WILL THE PARTIES ..."), not a name
     had_det = base(words[0]) in DETERMINERS
     core = words[1:] if had_det else list(words)
     affiliated = _affiliation(core)
@@ -292,6 +297,9 @@ def parse(words: list[str]) -> Parsed | None:
     if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
         # "the statement said": the statement of the body that spoke last
         return Parsed(mention, core[0], "organization", generic=True, carrier=True)
+    owner = next((i for i, w in enumerate(core[: cut - 1]) if w.lower().endswith(("’s", "'s"))), None)
+    if cut < len(core) and owner is not None:
+        cut = owner + 1  # "the union's Friday release": the union, whose release it is
     core = core[:cut]
     core = [w[:-2] if w.lower().endswith(("’s", "'s")) and i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
@@ -316,8 +324,14 @@ def parse(words: list[str]) -> Parsed | None:
         ):
             name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
             return Parsed(mention, name, "media" if is_media(name) else "organization")
-        if not name_words:
-            return None
+        owned = next((i for i, w in enumerate(name_words[:-1]) if w.lower().endswith(("’s", "'s"))), None)
+        if owned is not None and len(name_words) - owned > 2:
+            # "CBC's Richard Cuthbertson": the person; the possessive names whom they work for
+            employer = name_words[owned][:-2]
+            title_words, name_words = [*title_words, *name_words[:owned], employer], name_words[owned + 1 :]
+        honorific = any(base(w) in lex.honorifics for w in words)
+        if not name_words or (all(base(w) in TIME_WORDS for w in name_words) and not honorific):
+            return None  # "Friday", "March": a time, not a source
         kind = classify_proper(name_words)
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
             kind = "organization"  # "the Pentagon", "the Sierra Club"

@@ -62,7 +62,7 @@ def analyze(text: str) -> Analysis:
 def analyze_doc(doc: Doc) -> Analysis:
     """Type and attribute the sentences of a built document."""
     text, title = doc.text, doc.title
-    registry = Registry(text)
+    registry = Registry(text, [v.sentence.start for v in doc.sentences])
     rows: list[_Row] = []
     groups: dict[int, _Group] = {}
     for view in doc.sentences:

@@ -33,6 +33,8 @@ _PLACES = countries()
 _LOOKBACK = 12_000  # characters back (about two articles' worth) that a role noun or "the company" looks for its name
 _SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
 _MALE_MARKERS = words("male_markers")
+_PLACE_AFTER = regex.compile(r"\b(?:in|across|near|throughout)\s+(\p{Lu}[\w’'\-]*(?:[ \t]+\p{Lu}[\w’'\-]*)*)")
+_VIEW_SENTENCES = 2  # sentences back whose fully named people a pronoun may point to
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
@@ -104,8 +106,9 @@ def base_case(word: str) -> str:
 class Registry:
     """The sources of one article, with the salience needed for pronouns."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, sentence_starts: list[int] | None = None) -> None:
         self.text = text
+        self._starts = sentence_starts or [0]
         self.sources: list[Source] = []
         self._by_key: dict[str, Source] = {}
         self._recent: dict[int, Source] = {}  # id -> source, most recent last
@@ -118,6 +121,9 @@ class Registry:
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
         self._introduced: frozenset[str] | None = None
         self._companies: frozenset[str] | None = None
+        self._named_runs: list[tuple[int, str]] | None = None
+        self._cap_words: list[tuple[int, str]] = []
+        self._places: frozenset[str] | None = None
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
@@ -178,8 +184,9 @@ class Registry:
         if p.pronoun:
             if p.name in ("he", "him", "she", "her"):
                 wanted = "f" if p.name in ("she", "her") else "m"
+                self._bring_into_view(position)
                 people = [s for s in self._people() if self._gender(s) in (wanted, None)]
-                people.sort(key=lambda s: self._last_mention(s, position), reverse=True)
+                people.sort(key=lambda s: self._salience(s, position), reverse=True)
                 if people:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
@@ -344,10 +351,7 @@ class Registry:
     def _last_mention(self, src: Source, before: int) -> int:
         """Where the text last names a person before a position: a pronoun
         points to the person written last, not the one resolved last."""
-        if self._mentioned is None:
-            self._mentioned = {}
-            for m in _CAP_WORD.finditer(self.text):
-                self._mentioned.setdefault(base_case(m.group()), []).append(m.start())
+        self._last_mention_index()
         last = -1
         for name in (src.name, *src.aliases):
             spots = self._mentioned.get(base_case(name.split()[-1]), [])
@@ -355,6 +359,74 @@ class Registry:
             if k:
                 last = max(last, spots[k - 1])
         return last
+
+    def _bring_into_view(self, before: int) -> None:
+        """People the last sentences name in full but who have said nothing yet
+        ("McCallum expressed serious concern …. “…,” he said") are candidates too."""
+        if self._named_runs is None:
+            self._named_runs = sorted((pos, name) for runs in self._index().values() for pos, name in runs)
+        k = bisect.bisect_right(self._starts, before) - 1
+        lo = self._starts[max(0, k - _VIEW_SENTENCES)]
+        i = bisect.bisect_left(self._named_runs, (lo, ""))
+        while i < len(self._named_runs) and self._named_runs[i][0] < before:
+            self._in_view(self._named_runs[i][1])
+            i += 1
+        self._last_mention_index()
+        index = self._index()
+        for word in self._words_between(lo, before):
+            if word in index:  # "McCallum expressed …" after "Doug McCallum" earlier
+                full = self._full_name_for(word, before)
+                if full:
+                    self._in_view(full)
+
+    def _in_view(self, name: str) -> None:
+        """Add a person named in the text, when a common first name shows the run is a person's name."""
+        first, last = name.split()[0].lower(), name.split()[-1]
+        if first not in lexicon().female_names and first not in lexicon().male_names:
+            return
+        if self._places is None:
+            self._places = frozenset(base_case(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
+        if name in self._places:
+            return  # "in Nova Scotia": a place, though "Nova" is a first name
+        if not any(s.name.split()[-1] == last for s in self._people_named(last)):
+            self._touch(self._add_person(Parsed(name, name, "person")))
+
+    def _salience(self, src: Source, before: int) -> tuple[int, int]:
+        """How much in view a person is for a pronoun: named in a later sentence
+        first, and within one sentence named earlier, as its subject usually is
+        ("Trudeau urged people to send a message to the Ford government. … he said")."""
+        last = self._first_in_sentence(src, before)
+        k = bisect.bisect_right(self._starts, last) - 1
+        return k, -(last - self._starts[max(k, 0)])
+
+    def _first_in_sentence(self, src: Source, before: int) -> int:
+        """The position of the person's first naming in the last sentence that names them."""
+        last = self._last_mention(src, before)
+        if last < 0:
+            return last
+        k = bisect.bisect_right(self._starts, last) - 1
+        lo = self._starts[max(k, 0)]
+        first = last
+        for name in (src.name, *src.aliases):
+            spots = self._mentioned.get(base_case(name.split()[-1]), []) if self._mentioned else []
+            i = bisect.bisect_left(spots, lo)
+            if i < len(spots) and spots[i] < first:
+                first = spots[i]
+        return first
+
+    def _last_mention_index(self) -> None:
+        if self._mentioned is None:
+            self._mentioned, self._cap_words = {}, []
+            for m in _CAP_WORD.finditer(self.text):
+                word = base_case(m.group())
+                self._mentioned.setdefault(word, []).append(m.start())
+                self._cap_words.append((m.start(), word))
+
+    def _words_between(self, lo: int, hi: int) -> list[str]:
+        """The capitalised words written between two positions."""
+        i = bisect.bisect_left(self._cap_words, (lo, ""))
+        j = bisect.bisect_left(self._cap_words, (hi, ""))
+        return [w for _, w in self._cap_words[i:j]]
 
     def _gender(self, src: Source) -> str | None:
         """The pronoun a person takes, from the text: a pronoun already resolved

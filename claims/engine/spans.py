@@ -41,7 +41,12 @@ def from_tokens(
         return None, cue
     words = tokenize(mention)
     n = len(words)
-    starts = [i for i in range(len(tokens) - n + 1) if [t.text for t in tokens[i : i + n]] == words]
+    first = words[0] if words else None
+    starts = [
+        i
+        for i in range(len(tokens) - n + 1)
+        if tokens[i].text == first and all(tokens[i + j].text == words[j] for j in range(1, n))
+    ]
     if not starts:
         return None, cue
     i = min(starts, key=lambda k: abs(k - cue_at)) if cue_at is not None else starts[0]
