@@ -435,3 +435,44 @@ def test_her_statement_and_his_office_speak_for_their_owner():
 def test_a_name_after_an_honorific_is_not_a_month():
     text = "Prime Minister Theresa May lost the vote.\n\n“The House has spoken,” Ms. May said.\n"
     assert analyze(text).claims[1].source.name == "Theresa May"
+
+
+def _source_of(text: str, fragment: str) -> str | None:
+    claim = next(c for c in analyze(text).claims if fragment in c.text)
+    return claim.source.name if claim.source else None
+
+
+def test_pronoun_points_to_the_subject_in_view_not_the_last_name_written():
+    text = (
+        "Schools plan\n\n"
+        "Premier Daniel Okafor met the teachers' union on Monday.\n\n"
+        "Opposition leader Mark Lisowski said the plan came too late.\n\n"
+        "Okafor urged parents to send a message to the Lisowski government.\n\n"
+        "“We will not cut a single class,” he said.\n"
+    )
+    assert _source_of(text, "single class") == "Daniel Okafor"
+
+
+def test_a_person_named_only_in_narration_can_be_the_pronoun_speaker():
+    text = (
+        "Budget vote\n\n"
+        "Councillor Helen Marsh said the vote would be close.\n\n"
+        "Later, Mayor Robert Quinlan expressed serious concern about the debt.\n\n"
+        "“The debt is simply untenable,” he said.\n"
+    )
+    assert _source_of(text, "untenable") == "Robert Quinlan"
+
+
+def test_possessive_owners_employers_and_non_names():
+    text = (
+        "Strike ends\n\n"
+        "The workers voted to join the union, according to the union's Friday release.\n\n"
+        "CBC's Richard Lamont said the talks had lasted a year.\n\n"
+        "HOW WILL THE TALKS END NOW\n\n"
+        "The two sides say they will meet again.\n"
+    )
+    claims = analyze(text).claims
+    names = {c.source.name for c in claims if c.source}
+    assert "Friday" not in names
+    assert _source_of(text, "talks had lasted") == "Richard Lamont"
+    assert not any("TALKS" in n for n in names)

@@ -156,3 +156,36 @@ def test_web_furniture_goes_but_sentences_that_look_alike_stay():
         "Also on Tuesday, the mayor said the budget would pass.",
         "More from the council came later.",
     ]
+
+
+def test_caption_credits_running_times_and_pull_quotes_are_not_claims():
+    text = (
+        "Mill closes after 80 years\n\n"
+        "Workers leave the Harlow mill on Friday. (Dana Whitcombe/Northern Ledger)\n\n"
+        "Open this photo in gallery Ana Ruiz and Tom Baird at the gate.\n\n"
+        "Tom Baird / The Canadian Press Union members at the last shift.\n\n"
+        "The owners say the mill lost money for six years. 2:14\n\n"
+        "It was the only job I ever wanted. Ana Ruiz\n\n"
+        "Ana Ruiz\n\n"
+        "The mill employed 300 people, Ruiz said.\n"
+    )
+    assert texts(text) == [
+        "Mill closes after 80 years",
+        "Workers leave the Harlow mill on Friday.",
+        "Union members at the last shift.",
+        "The owners say the mill lost money for six years.",
+        "The mill employed 300 people, Ruiz said.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Is he No. 1? No. Is she? Yes.", ["Is he No. 1?", "No.", "Is she?", "Yes."]),
+        ("The index slipped to 20,442.75. Bonds rose.", ["The index slipped to 20,442.75.", "Bonds rose."]),
+        ("Trading opened at 10 a.m. Eastern time.", ["Trading opened at 10 a.m. Eastern time."]),
+        ("He said, 'We lost.' Then he left.", ["He said, 'We lost.'", "Then he left."]),
+    ],
+)
+def test_sentence_ends_after_figures_no_and_single_quotes(text, expected):
+    assert texts(text) == expected

@@ -19,7 +19,7 @@ from claims.engine.quotes import find_quotes
 
 QMARK = "\ue000"
 TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]")  # invisible format characters are no tokens
-ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter  # periods that belong to a word
+ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number  # periods that belong to a word
 
 
 @dataclass(slots=True)

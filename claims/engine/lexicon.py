@@ -76,11 +76,13 @@ class Lexicon:
     editorial: tuple[tuple[str, float, bool], ...]  # phrase, weight, case-sensitive
     abbr_never: frozenset[str]
     abbr_unless_starter: frozenset[str]
+    abbr_before_number: frozenset[str]
     starters: frozenset[str]
     time_of_day: frozenset[str]
     time_zones: frozenset[str]
     furniture: tuple[str, ...]
     furniture_endings: tuple[str, ...]
+    caption_openers: tuple[str, ...]
 
 
 def _forms(lines: list[str]) -> dict[str, str]:
@@ -133,11 +135,13 @@ def lexicon() -> Lexicon:
         editorial=tuple(editorial),
         abbr_never=frozenset(_words(abbr["never"])),
         abbr_unless_starter=frozenset(_words(abbr["unless_starter"])),
+        abbr_before_number=frozenset(_words(abbr["before_number"])),
         starters=frozenset(_words(abbr["starters"])),
         time_of_day=frozenset(_words(abbr["time_of_day"])),
         time_zones=frozenset(_words(abbr["time_zones"])),
         furniture=tuple(ln.lower() for ln in _sections("furniture.txt")[""]),
         furniture_endings=tuple(ln.lower() for ln in _sections("furniture.txt")["suffix"]),
+        caption_openers=tuple(ln.lower() for ln in _sections("furniture.txt")["caption"]),
     )
 
 

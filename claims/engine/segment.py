@@ -32,7 +32,7 @@ _BULLET = re.compile(r"(?:[•·▪◦*–—-]|\d{1,2}[.)])\s")  # a list item 
 _TERMINAL = frozenset('.!?:;"”’»)…')
 _OPENING = "\"“‘«(['"
 # A run of sentence-final punctuation and closing marks followed by space.
-_BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]]*(?=\s)")
+_BOUNDARY = re.compile(r"(?:\.\.\.|[.!?…]+)[\"”’»)\]']*(?=\s)")
 _DATELINE = regex.compile(
     r"""(?:
         \p{Lu}[\p{Lu}.'’\-]+(?:\ \p{Lu}[\p{Lu}.'’\-]+)*                      # CITY
@@ -46,6 +46,17 @@ _DATELINE = regex.compile(
     regex.X,
 )
 _BYLINE = regex.compile(r"(?:By|BY)\s+\p{Lu}[\w.'’\-]*(?:[ ,&]+[\w.'’\-]+){0,10}\s*")
+# A caption's credit or a video's running time after its last sentence:
+# "… on Saturday. (Jason Franson/Canadian Press)", "… defeat. 1:56"
+_TRAILING_CREDIT = regex.compile(
+    rf"(?<=[.!?”\"’])\s+(?:\(\s*[^()\n/]{{2,60}}/[^()\n]{{2,60}}\)|\d{{1,2}}:\d{{2}}(?::\d{{2}})?"
+    rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*[^.!?\n/]{{2,40}})\s*\Z"
+)
+# A pull quote signed by its speaker: "… what it's brought me. Morgan McNeely"
+_TRAILING_NAME = regex.compile(rf"(?<=[.!?”\"’])\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}(?:,[^.!?\n]{{1,40}})?)\s*\Z")
+# "Tijana Martin / The Canadian Press Anne Marie Cerato …": a photographer's credit before a caption
+_LEADING_CREDIT = regex.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*")
+_CAPTION_OPENERS = tuple(ln.lower() for ln in lexicon().caption_openers)
 
 
 @dataclass(slots=True)
@@ -120,6 +131,46 @@ def _is_furniture(line: str) -> bool:
     return bool(m) and len(line.split()) <= 12 and not line.endswith(".")
 
 
+def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
+    """A paragraph without the photo credit, running time or "Open this photo
+    in gallery" that a page wraps around a caption: they are never claims."""
+    from claims.engine.mentions import is_media
+
+    m = _TRAILING_CREDIT.search(text, s, e)
+    if m:
+        e = m.start()
+    m = _TRAILING_NAME.search(text, s, e)
+    if m and _is_signature(m.group(1)):
+        return s, s  # the page repeats a quotation from the story as a pull quote
+    low = text[s:e].lower()
+    for opener in _CAPTION_OPENERS:
+        if low.startswith(opener):
+            s = _skip_space(text, s + len(opener), e)
+            break
+    m = _LEADING_CREDIT.match(text, s, e)
+    if m:
+        after = text[m.end() : e].split()
+        for k in range(min(5, len(after) - 1), 0, -1):
+            if is_media(" ".join(after[:k]).rstrip(".")):
+                s = _skip_space(text, text.index(after[k - 1], m.end()) + len(after[k - 1]), e)
+                break
+    return s, e
+
+
+def _is_signature(line: str) -> bool:
+    """A name standing alone under a pull quote ("Julie Easley", "Konrad
+    Gajewski, University of Ottawa"): a credit line, not a claim."""
+    words = line.split(",", 1)[0].split()
+    if not 2 <= len(words) <= 6 or len(line.split()) > 8 or line.rstrip()[-1:] in ".!?:;\"”’":
+        return False
+    lex = lexicon()
+    if not all(w[:1].isupper() or w in ("of", "the", "and", "de", "van", "von") for w in words):
+        return False
+    return any(
+        w.lower() in lex.female_names or w.lower() in lex.male_names for w in words[:-1]
+    )
+
+
 def _first_word(text: str, i: int, end: int) -> str:
     j = i
     while j < end and text[j] in _OPENING:
@@ -148,8 +199,8 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
         return False
     punct = m.group()
     lex = lexicon()
-    closed_quote = punct[-1] in '"”’»'
-    if closed_quote and punct.rstrip('"”’»)]')[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
+    closed_quote = punct[-1] in '"”’»\''
+    if closed_quote and punct.rstrip('"”’»)]\'')[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
         return False
     if punct.startswith(".") and not punct.startswith("..."):
         ws = text.rfind(" ", 0, m.start())
@@ -160,6 +211,10 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
         if token in lex.time_of_day:  # "at 11 a.m. Smith left" ends; "at 3 p.m. Friday" does not
             nxt_word = _first_word(text, nxt, end).lower()
             return nxt_word not in lex.time_zones and nxt_word not in words("time")
+        if token.replace(",", "").replace(".", "").isdigit():
+            return True  # a figure ends the sentence: "slipped 0.6 per cent to 20,442.75. South Korea's …"
+        if token in lex.abbr_before_number:  # "No. 5", but "No. Is either …" is a sentence
+            return not text[nxt : nxt + 1].isdigit()
         initial = len(token) == 1 and token.isalpha()
         if initial or "." in token or token in lex.abbr_unless_starter:
             return _first_word(text, nxt, end).lower() in lex.starters
@@ -195,6 +250,9 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
             out.append(Sentence(s, e, unit.index, text[s:e]))  # a headline is one claim, even with two sentences
             continue
         s = dateline_end(text, s, e)
+        s, e = _without_credits(text, s, e)
+        if s >= e or _is_signature(text[s:e]):
+            continue
         for m in _BOUNDARY.finditer(text, s, e):
             nxt = _skip_space(text, m.end(), e)
             if nxt >= e or not _breaks(text, m, nxt, e, s):
