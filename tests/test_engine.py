@@ -476,3 +476,31 @@ def test_possessive_owners_employers_and_non_names():
     assert "Friday" not in names
     assert _source_of(text, "talks had lasted") == "Richard Lamont"
     assert not any("TALKS" in n for n in names)
+
+
+def test_content_without_that_and_described_sources_without_their_clauses():
+    text = (
+        "Arena plan\n\n"
+        "Mayor Lena Ortiz opened the arena in May.\n\n"
+        "But the mayor claimed a study had been done by the province.\n\n"
+        "The deal was signed in June, according to a senior aide who spoke on condition of anonymity.\n"
+    )
+    claims = analyze(text).claims
+    claimed = next(c for c in claims if "study had been done" in c.text)
+    assert claimed.type == "official_quote" and claimed.source.name == "Lena Ortiz"
+    assert _source_of(text, "signed in June") == "senior aide"
+
+
+def test_comparisons_noun_clauses_and_bare_noun_forms_are_not_cues():
+    text = (
+        "Pipeline costs\n\n"
+        "The Harbour Link project is run by Westline Corp.\n\n"
+        "The debt is higher than city reports say it is.\n\n"
+        "Some claims, such as what he said about taxis, advance no agenda.\n\n"
+        "The Harbour Link project faces delays, the company said.\n"
+    )
+    claims = analyze(text).claims
+    for fragment in ("is run by", "higher than", "about taxis"):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.source is None and claim.cue is None, fragment
+    assert _source_of(text, "faces delays") is not None

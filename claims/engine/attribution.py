@@ -44,6 +44,18 @@ _VIA = regex.compile(
 _TIME_OPENERS = words("time_openers")
 _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
+_FINITE = words("finite_verbs")
+_AUXILIARIES = words("auxiliaries")
+_PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you", "them"))
+_LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
+for _table in (lexicon().speech_core, lexicon().speech_content, lexicon().finding, lexicon().finding_content):
+    for _form, _lemma in _table.items():
+        _LEMMA.setdefault(_form, _lemma)
+_FORMS_OF: dict[str, set[str]] = {}
+for _form, _lemma in _LEMMA.items():
+    _FORMS_OF.setdefault(_lemma, set()).add(_form)
+_CLAUSE_SUBJECTS = words("clause_subjects")
+_NOT_CLAUSE_START = words("not_clause_start")
 _POSSESSIVES = words("possessives")
 _IS_CONTRACTIONS = words("is_contractions")
 _SUBORDINATORS = words("subordinators")
@@ -296,7 +308,23 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
-    return QMARK in toks[max(0, i - max(8, subject + 6)) : i]
+    return QMARK in toks[max(0, i - max(8, subject + 6)) : i] or _bare_clause(toks[i + 1 : i + 8])
+
+
+def _bare_clause(after: list[str]) -> bool:
+    """A clause without "that" after the verb: "claimed a study had been done",
+    "agreed tenants should be helped", "assured her he didn't think less of her"."""
+    if not after or after[0].lower() in _NOT_CLAUSE_START:
+        return False
+    for k, t in enumerate(after):
+        low = t.lower()
+        if not t[0].isalnum() and t not in ("’", "'"):
+            return False  # a comma or a quotation ends the window: no clause of its own
+        if k <= 1 and low in _CLAUSE_SUBJECTS and k + 1 < len(after) and after[k + 1][:1].islower():
+            return True
+        if k >= 1 and low in _FINITE and after[k - 1].lower() not in _RELATIVE:
+            return True
+    return False
 
 
 def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
@@ -492,6 +520,22 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     return Found(cue, "finding", words)
 
 
+def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
+    """A verb's bare form ("project", "say") after a singular subject ("Coastal
+    GasLink", "the company") with no auxiliary between them ("will say", "to
+    say") is no verb: English would write "projects", "says"."""
+    forms = _FORMS_OF.get(_LEMMA.get(form, ""), ())
+    if form != _LEMMA.get(form) or form + "s" not in forms or len(forms) < 3:
+        return False  # only a lemma with its own -s and past forms ("forecast" is past too)
+    head = subject[-1]
+    if base(head) in PRONOUNS or base(head) in _PLURAL_PRONOUNS or any(base(w) in CONNECTORS for w in subject):
+        return False
+    if head.lower().endswith("s") and not head.lower().endswith("ss"):
+        return False  # "analysts", "Democrats": plural
+    between = lows[i - 1] if i > 0 else ""
+    return between not in _AUXILIARIES
+
+
 def _possessive(low: str) -> bool:
     """A possessive word ("Musk's", "the agencies'", "their"); "it's" and "that's" are "it is"."""
     if low in _POSSESSIVES:
@@ -522,6 +566,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     if i > 0 and _possessive(lows[i - 1]):
         return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
+    if i > 1 and _possessive(lows[i - 2]) and lows[i - 1] in _TIME:
+        return None  # "Musk's August tweet"; "Trudeau's office said" is a subject
     words, title = _subject(toks, i)
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
@@ -540,6 +586,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             title = _appositive(toks, rest)
     if not words:
         return None
+    if not inverted and _disagrees(words, lows, i, low):
+        return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
     needs_content = low in lex.speech_content or low in lex.finding_content
     trailing = (
         not inverted
@@ -560,7 +608,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     k = i - len(words) - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
-    if before_subject in _SUBORDINATORS or qualified_as:
+    noun_clause = before_subject == "what" and (i + span >= n or toks[i + span] != QMARK)
+    if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
     embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
     if (

@@ -26,6 +26,7 @@ LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
 TIME_WORDS = words("time")
+_CLAUSE_CUT = words("mention_clause_cuts")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
@@ -217,7 +218,7 @@ def known_word(word: str) -> bool:
     )
 
 
-def _head(core: list[str]) -> str:
+def head_noun(core: list[str]) -> str:
     """The head noun of a common-noun phrase: the word before its first
     post-modifier ("investigator" in "German investigator embedded with ...")."""
     pre: list[str] = []
@@ -235,6 +236,14 @@ def parse(words: list[str]) -> Parsed | None:
     if not words:
         return None
     lex = lexicon()
+    clause = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _CLAUSE_CUT), None)
+    if clause is not None:  # "a senior aide who spoke on condition of anonymity": the aide
+        words = words[:clause]
+        while words and not words[-1].rstrip(",;:—–-"):
+            words.pop()  # the dash or comma before the clause
+        if not words:
+            return None
+        words[-1] = words[-1].rstrip(",")
     mention = " ".join(words)
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -341,7 +350,7 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, " ".join(name_words), "person", _title_text(title_words))
     # "Some parents", "two officials": the quantifier stays, it is part of the describing phrase (GUIDE)
     phrase = " ".join(core)
-    hb = base(_head(core))
+    hb = base(head_noun(core))
     if hb in SPOKES_ROLES and len(core) >= 2:
         body = core[:-1]
         if is_cap(body[-1]):  # "a Pentagon spokesman": the body, with the role as title
@@ -358,7 +367,7 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, phrase, "document")
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
-    if person_noun(_head(core)) or hb in lex.titles:
+    if person_noun(head_noun(core)) or hb in lex.titles:
         # "the judge", or a bare role noun in a headline ("Judge rules ...")
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)

@@ -15,7 +15,7 @@ from itertools import islice
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import lexicon, words
-from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers
+from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers, head_noun
 from claims.engine.model import BODY_KINDS, Source
 
 _NAME_RUN = regex.compile(
@@ -203,7 +203,7 @@ class Registry:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
         if p.generic:
-            head = base(p.name.split()[0] if p.kind == "anonymous" else p.name.split()[-1])
+            head = base(head_noun(p.name.split()) if p.kind == "anonymous" else p.name.split()[-1])
             for s in self._latest():
                 if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
                     return self._touch(s)
@@ -217,6 +217,9 @@ class Registry:
                 holder = self.role_holder(p.name, position)
                 if holder:
                     return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
+                epithet = self._epithet_of(p, head, position)
+                if epithet is not None:
+                    return self._touch(epithet)
             if p.kind == "organization":
                 named = self.body_named(head, position)
                 if named:  # "the hospital" -> "St. Mary's Hospital"
@@ -360,6 +363,22 @@ class Registry:
                 last = max(last, spots[k - 1])
         return last
 
+    def _epithet_of(self, p: Parsed, head: str, position: int) -> Source | None:
+        """ "the rookie defenceman", "the lanky, bespectacled professor": a
+        description with its own modifiers, under "the", is another way of
+        naming the person in view (a bare "the judge" may be someone unnamed)."""
+        words = p.name.split()
+        if len(words) < 2 or head != base(words[-1]) or head.endswith("s") or not p.mention.lower().startswith("the "):
+            return None
+        self._bring_into_view(position)
+        people = self._people()
+        if not people:
+            return None
+        best = max(people, key=lambda s: self._salience(s, position))
+        k = bisect.bisect_right(self._starts, position) - 1
+        seen = bisect.bisect_right(self._starts, self._last_mention(best, position)) - 1
+        return best if k - seen <= _VIEW_SENTENCES else None
+
     def _bring_into_view(self, before: int) -> None:
         """People the last sentences name in full but who have said nothing yet
         ("McCallum expressed serious concern …. “…,” he said") are candidates too."""
@@ -453,7 +472,9 @@ class Registry:
         the pronouns the same sentence uses ("McNeely was afraid to let her
         guard down")."""
         person = self._note_subject(sentence, subject, position)
-        if person is not None and person.kind == "person" and id(person) not in self._gender_seen:
+        owner = sentence.lstrip("“\"‘'( ").split(" ", 1)[0].endswith(("’s", "'s"))
+        # "Freeland's remarks came after … his criticism": the pronoun is not hers
+        if person is not None and person.kind == "person" and not owner and id(person) not in self._gender_seen:
             words = {w.strip(".,;:!?\"“”'’()").lower() for w in sentence.split()[1:]}
             female, male = bool(words & _SHE), bool(words & _HE)
             if female != male:
