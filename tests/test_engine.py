@@ -504,3 +504,20 @@ def test_comparisons_noun_clauses_and_bare_noun_forms_are_not_cues():
         claim = next(c for c in claims if fragment in c.text)
         assert claim.source is None and claim.cue is None, fragment
     assert _source_of(text, "faces delays") is not None
+
+
+def test_subheads_take_the_speaker_whose_words_they_repeat_or_name():
+    text = (
+        "Minister presses for clemency\n\n"
+        "'Cruel and unusual'\n\n"
+        "Justice Minister Dana Whitfield spoke to reporters on Tuesday.\n\n"
+        "“We believe the sentence is cruel and unusual,” Whitfield said.\n\n"
+        "Talks should go on 'in good faith': Whitfield\n\n"
+        "She said Canada would keep asking for clemency, and she has made it clear that she will not stop.\n"
+    )
+    claims = analyze(text).claims
+    repeated = next(c for c in claims if c.text == "'Cruel and unusual'")
+    signed = next(c for c in claims if c.text.startswith("Talks should go on"))
+    clear = next(c for c in claims if "made it clear" in c.text)
+    for claim in (repeated, signed, clear):
+        assert claim.type == "official_quote" and claim.source.name == "Dana Whitfield", claim.text

@@ -47,6 +47,7 @@ _RELATIVE = words("relative")
 _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
 _PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you", "them"))
+_MAKE = frozenset(("made", "make", "makes", "making"))
 _LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
 for _table in (lexicon().speech_core, lexicon().speech_content, lexicon().finding, lexicon().finding_content):
     for _form, _lemma in _table.items():
@@ -320,8 +321,9 @@ def _bare_clause(after: list[str]) -> bool:
         low = t.lower()
         if not t[0].isalnum() and t not in ("’", "'"):
             return False  # a comma or a quotation ends the window: no clause of its own
-        if k <= 1 and low in _CLAUSE_SUBJECTS and k + 1 < len(after) and after[k + 1][:1].islower():
-            return True
+        subject, contracted = _contraction(low)
+        if k <= 1 and subject in _CLAUSE_SUBJECTS and (contracted or (k + 1 < len(after) and after[k + 1][:1].islower())):
+            return True  # "admitted he was wrong", "signalled he's in no rush"
         if k >= 1 and low in _FINITE and after[k - 1].lower() not in _RELATIVE:
             return True
     return False
@@ -520,6 +522,14 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     return Found(cue, "finding", words)
 
 
+def _contraction(low: str) -> tuple[str, bool]:
+    """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
+    for ending in ("’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’m", "'m"):
+        if low.endswith(ending) and len(low) > len(ending):
+            return low[: -len(ending)], True
+    return low, False
+
+
 def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
     """A verb's bare form ("project", "say") after a singular subject ("Coastal
     GasLink", "the company") with no auxiliary between them ("will say", "to
@@ -552,6 +562,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     low, span = lows[i], 1
     if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
         low, span = pair, 2
+    elif low in _MAKE and lows[i + 1 : i + 2] == ["it"]:  # "has made it (very) clear that"
+        rest = lows[i + 2 : i + 4]
+        span = 3 if rest[:1] == ["clear"] else 4 if rest == ["very", "clear"] else 1
+        low = "made clear" if span > 1 else low
     speech = low in lex.speech_core or low in lex.speech_content
     ruling = low in lex.finding_ruling
     document = low in lex.finding_document

@@ -6,7 +6,7 @@ segment -> quotations -> attribution cues -> speaker resolution -> type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
@@ -23,6 +23,9 @@ _TERM_INTRO = words("term_intro")
 _OPENS_WITH_NAME = regex.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
 _FUNCTION_WORDS = words("function_words")
+_SUBHEAD_WORDS = 12  # a line this short standing alone is a subhead
+_SIGNED_SUBHEAD = regex.compile(r"[”’\"']?:\s+(\p{Lu}[\w’'\-]+(?:\s+\p{Lu}[\w’'\-]+){0,2})\s*\Z")
+_NON_WORD = regex.compile(r"[^\w' ]+")
 
 
 @dataclass(slots=True)
@@ -100,9 +103,42 @@ def analyze_doc(doc: Doc) -> Analysis:
                     if row.source and groups[gid].source is None and row.found.cue_kind in ("speech", "statement"):
                         groups[gid].source = row.source
         rows.append(row)
-    claims = _type_rows(rows, groups, text, title)
+    claims = _subheads_from_the_story(_type_rows(rows, groups, text, title), rows)
     used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Claim]:
+    """A subhead that repeats a speaker's words ("'Inhumane and inappropriate'")
+    or names them after a colon ("All governments should work 'in tandem': Matlow")
+    is that speaker's quotation: the story below it says who spoke."""
+    per_paragraph: dict[int, int] = {}
+    for c in claims:
+        per_paragraph[c.paragraph] = per_paragraph.get(c.paragraph, 0) + 1
+    out = list(claims)
+    for n, (c, row) in enumerate(zip(claims, rows, strict=True)):
+        if c.source is not None or per_paragraph[c.paragraph] > 1 or len(c.text.split()) > _SUBHEAD_WORDS:
+            continue
+        source, why = None, ""
+        signed = _SIGNED_SUBHEAD.search(c.text)
+        if signed:
+            word = signed.group(1).split()[-1]
+            source = next((o.source for o in claims if o.source and o.source.name.split()[-1] == word), None)
+            why = f"subhead signed with the name of {source.name!r}" if source else ""
+        elif row.quoted >= 0.6 and row.pieces:
+            words = _plain(" ".join(q.text for q in row.pieces))
+            if len(words.split()) >= 2:
+                speakers = [o for o in claims if o.source and o.direct and any(words in _plain(q.text) for q in o.quotes)]
+                if speakers:
+                    nearest = min(speakers, key=lambda o: abs(o.seq - c.seq))
+                    source, why = nearest.source, f"subhead repeats words that {nearest.source.name!r} says in the story"
+        if source is not None:
+            out[n] = replace(c, type="official_quote", confidence=0.75, rationale=[why], source=source, direct=True)
+    return out
+
+
+def _plain(text: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", text.lower().replace("’", "'")).split())
 
 
 def _words(row: _Row) -> list[str] | None:
