@@ -521,3 +521,27 @@ def test_subheads_take_the_speaker_whose_words_they_repeat_or_name():
     clear = next(c for c in claims if "made it clear" in c.text)
     for claim in (repeated, signed, clear):
         assert claim.type == "official_quote" and claim.source.name == "Dana Whitfield", claim.text
+
+
+def test_the_company_is_the_one_the_story_is_about_and_pairs_take_the_first_speaker():
+    text = (
+        "Apps go dark\n\n"
+        "Nimbus shut down its test apps on Thursday. Nimbus engineers could not work.\n\n"
+        "Nimbus said the outage would end soon.\n\n"
+        "That is a big deal for Nimbus, said Ravi Menon, founder of cloud hosting company Atlas.\n\n"
+        "“We expect it to be resolved soon,” the company said.\n\n"
+        "Both Okafor and Lindqvist said they had been warned.\n\n"
+        "Customs and Border Protection said arrests rose.\n"
+    )
+    assert _source_of(text, "resolved soon") == "Nimbus"
+    assert _source_of(text, "had been warned") == "Okafor"
+    assert _source_of(text, "arrests rose") == "Customs and Border Protection"
+
+
+def test_a_generic_body_is_not_a_differently_named_body():
+    text = (
+        "Water plant\n\n"
+        "The county health department said the water was safe.\n\n"
+        "In a statement, the council said the plant would be inspected.\n"
+    )
+    assert _source_of(text, "plant would be inspected") != "county health department"

@@ -244,6 +244,12 @@ def parse(words: list[str]) -> Parsed | None:
         if not words:
             return None
         words[-1] = words[-1].rstrip(",")
+    pair = _first_of_pair(words)
+    if pair is not None:  # "Both Sandmann and Phillips have said": the first named speaks (GUIDE)
+        first = parse(pair)
+        if first is not None:
+            first.mention = " ".join(words)
+            return first
     mention = " ".join(words)
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
@@ -372,6 +378,25 @@ def parse(words: list[str]) -> Parsed | None:
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
     return None
+
+
+def _first_of_pair(words: list[str]) -> list[str] | None:
+    """The first of two named speakers joined by "and" ("Ms. May and the EU",
+    "Sandmann and Phillips"), not a body's own name ("Department of Health and
+    Human Services"): the first part is capitalised words only."""
+    if "and" not in words:
+        return None
+    k = words.index("and")
+    left, right = words[:k], words[k + 1 :]
+    if not left or not right or len(left) > 4 or not (is_cap(right[0]) or right[0].lower() == "the"):
+        return None
+    lex = lexicon()
+    if not all(is_cap(w) for w in left) or any(base(w) in lex.org_nouns for w in left + right):
+        return None
+    first = base(left[0])
+    personal = first in lex.honorifics or first in lex.female_names or first in lex.male_names
+    surnames = len(left) == 1 and len(right) == 1 and not first.endswith("s")  # "Sandmann and Phillips", not "Customs and …"
+    return left if personal or surnames else None
 
 
 def _affiliation(core: list[str]) -> int | None:

@@ -22,7 +22,7 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\w’'\-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
 _COMPANY_NAME = regex.compile(
-    r"((?:\p{Lu}[\w&.’'\-]*\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
+    r"((?:(?:\p{Lu}[\w&.’'\-]*|&)\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
 _CAP_WORD = regex.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
@@ -62,7 +62,7 @@ def _body_pattern(head: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=4)
 def _noun_then_name(nouns: str) -> re.Pattern[str]:
-    return regex.compile(rf"\b(?:{nouns})\s+((?:\p{{Lu}}[\w&’'\-]*\s?){{1,4}})")
+    return regex.compile(rf"\b(?:{nouns})\s+((?:(?:\p{{Lu}}[\w&’'\-]*|&)\s?){{1,4}})")
 
 
 def _names_before_suffixes(text: str) -> set[str]:
@@ -210,7 +210,7 @@ class Registry:
                 if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
                     return self._touch(s)
             if p.kind == "organization" and head in lexicon().company_nouns:
-                company = self.company_named(position)
+                company = self._main_company(self.company_named(position), position)
                 if company:  # "the company said" -> "Brightline Software Inc."
                     return self.resolve(Parsed(p.mention, company, "organization", p.title), position)
             if p.kind == "anonymous":
@@ -224,7 +224,14 @@ class Registry:
                 named = self.body_named(head, position)
                 if named:  # "the hospital" -> "St. Mary's Hospital"
                     return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
-                bodies = [s for s in self._latest() if s.kind == "organization" and _norm(s.name) not in _PLACES]
+                org_nouns = lexicon().org_nouns
+                bodies = [
+                    s
+                    for s in self._latest()
+                    if s.kind == "organization"
+                    and _norm(s.name) not in _PLACES
+                    and (base(s.name.split()[-1]) not in org_nouns or base(s.name.split()[-1]) == head)
+                ]  # "the council" is not the health department named last; "the agency" may be TransLink
                 if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
@@ -337,6 +344,29 @@ class Registry:
             if found is None or m.start() > found[0]:
                 found = (m.start(), m.group(1).strip())
         return found[1] if found else None
+
+    def _main_company(self, named: str | None, before: int) -> str | None:
+        """The company "the company" means: of the one named last and the bodies
+        already speaking, the one the text names most often so far (a story about
+        Google that quotes the CEO of "cloud hosting company Atlantic.Net")."""
+        candidates = [named] if named else []
+        candidates += [
+            s.name
+            for s in self._latest()
+            if s.kind == "organization" and _norm(s.name) not in _PLACES and base(s.name.split()[-1]) not in _PLACE_NOUNS
+        ]
+        if not candidates:
+            return None
+        self._last_mention_index()
+
+        def mentions(name: str) -> int:
+            spots = self._mentioned.get(base_case(name.split()[0]), []) if self._mentioned else []
+            return bisect.bisect_left(spots, before)
+
+        best = max(candidates, key=mentions)
+        if named is None or mentions(best) > mentions(named) + 1:
+            return best
+        return named
 
     def body_named(self, head: str, before: int) -> str | None:
         """The full name a generic body noun ("the hospital", "the library")

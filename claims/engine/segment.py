@@ -56,6 +56,7 @@ _TRAILING_CREDIT = regex.compile(
 _TRAILING_NAME = regex.compile(rf"(?<=[.!?”\"’])\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}(?:,[^.!?\n]{{1,40}})?)\s*\Z")
 # "Tijana Martin / The Canadian Press Anne Marie Cerato …": a photographer's credit before a caption
 _LEADING_CREDIT = regex.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*")
+_TAIL = 140  # characters at a paragraph's end that may hold a credit or a signature
 _CAPTION_OPENERS = tuple(ln.lower() for ln in lexicon().caption_openers)
 
 
@@ -136,10 +137,11 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
     in gallery" that a page wraps around a caption: they are never claims."""
     from claims.engine.mentions import is_media
 
-    m = _TRAILING_CREDIT.search(text, s, e)
+    tail = max(s, e - _TAIL)  # credits and signatures are short: read only the paragraph's end
+    m = _TRAILING_CREDIT.search(text, tail, e)
     if m:
         e = m.start()
-    m = _TRAILING_NAME.search(text, s, e)
+    m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e)
     if m and _is_signature(m.group(1)):
         return s, s  # the page repeats a quotation from the story as a pull quote
     low = text[s:e].lower()
