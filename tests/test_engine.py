@@ -545,3 +545,12 @@ def test_a_generic_body_is_not_a_differently_named_body():
         "In a statement, the council said the plant would be inspected.\n"
     )
     assert _source_of(text, "plant would be inspected") != "county health department"
+
+
+def test_they_later_in_a_sentence_is_its_plural_subject():
+    text = (
+        "Shutdown talks\n\n"
+        "The talks went on late, according to a person familiar with the talks.\n\n"
+        "Republican senators are eager to move on, and they say they will not back another bill.\n"
+    )
+    assert _source_of(text, "another bill") == "Republican senators"

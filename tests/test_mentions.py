@@ -54,3 +54,16 @@ def test_described_speakers_need_no_list_entry():
         assert claim.type == "official_quote" and claim.source.name == name, (text, claim.source)
         if kind != "organization":
             assert claim.source.kind == kind
+
+
+def test_a_role_of_a_named_body_is_that_body_and_participles_end_the_mention():
+    from claims.engine.doc import tokenize
+    from claims.engine.mentions import parse
+
+    lawyer = parse(tokenize("the lawyer for Animal Protection Services of Saskatchewan"))
+    assert (lawyer.name, lawyer.kind, lawyer.title) == ("Animal Protection Services of Saskatchewan", "organization", "lawyer")
+    official = parse(tokenize("An official with the Harbour Authority"))
+    assert (official.name, official.kind, official.title) == ("Harbour Authority", "organization", "official")
+    decision = parse(tokenize("The parole board decision allowing his release"))
+    assert decision.mention == "The parole board decision"
+    assert parse(tokenize("Rather")) is None

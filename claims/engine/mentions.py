@@ -236,7 +236,9 @@ def parse(words: list[str]) -> Parsed | None:
     if not words:
         return None
     lex = lexicon()
-    clause = next((i for i, w in enumerate(words) if i > 0 and w.lower() in _CLAUSE_CUT), None)
+    clause = next(
+        (i for i, w in enumerate(words) if i > 0 and (w.lower() in _CLAUSE_CUT or _participle_at(words, i))), None
+    )
     if clause is not None:  # "a senior aide who spoke on condition of anonymity": the aide
         words = words[:clause]
         while words and not words[-1].rstrip(",;:—–-"):
@@ -270,7 +272,7 @@ def parse(words: list[str]) -> Parsed | None:
     # "a report from X", "a briefing given by X", "a spokesman for X"
     for i, w in enumerate(core):
         b = base(w)
-        if b in ("from", "by", "for", "of") and i > 0 and i + 1 < len(core):
+        if b in ("from", "by", "for", "of", "with") and i > 0 and i + 1 < len(core):
             head = [base(x) for x in core[:i]]
             rest = core[i + 1 :]
             holder = head[-1] in HOLDER_VERBS
@@ -282,9 +284,11 @@ def parse(words: list[str]) -> Parsed | None:
                 return parse(rest)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
-            if head and head[-1] in SPOKES_ROLES and b == "for":
+            role = head[-1] in SPOKES_ROLES or person_noun(core[i - 1]) or head[-1] in lex.titles
+            if role and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
+                # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
                 body = parse(rest)
-                if body and body.kind == "organization":
+                if body and body.kind == "organization" and not body.generic:
                     body.title = " ".join(core[:i])
                     body.mention = mention
                     return body
@@ -378,6 +382,21 @@ def parse(words: list[str]) -> Parsed | None:
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
     return None
+
+
+def _participle_at(words: list[str], i: int) -> bool:
+    """ "The parole board decision allowing his release", "statistics showing
+    that": a lower-case -ing word after a noun, before a determiner, starts a
+    description of the source, not its name."""
+    w = words[i]
+    nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    return (
+        w.islower()
+        and len(w) > 5
+        and w.endswith("ing")
+        and words[i - 1][:1].isalpha()
+        and (nxt in DETERMINERS or nxt in OWNER_PRONOUNS or nxt == "that")
+    )
 
 
 def _first_of_pair(words: list[str]) -> list[str] | None:

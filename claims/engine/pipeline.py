@@ -89,6 +89,8 @@ def analyze_doc(doc: Doc) -> Analysis:
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)
+            if parsed is not None and parsed.pronoun and parsed.name in ("they", "them"):
+                parsed = _plural_subject(outside, view.words, parsed)
             if parsed is None and row.found.cue_kind == "according":
                 parsed = mentions.fallback(row.found.words)
             if parsed:
@@ -106,6 +108,20 @@ def analyze_doc(doc: Doc) -> Analysis:
     claims = _subheads_from_the_story(_type_rows(rows, groups, text, title), rows)
     used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) -> mentions.Parsed:
+    """ "Republican senators are eager to …, and they say …": a "they" later in
+    the sentence is its plural subject, not the last body that spoke."""
+    lead = attribution.leading_subject(outside, words)
+    if not lead or lead[0].lower() in ("they", "them"):
+        return pronoun
+    subject = mentions.parse(lead)
+    plural = subject is not None and not subject.pronoun and subject.name.split()[-1].lower().endswith("s")
+    if plural and subject.kind in ("anonymous", "organization"):
+        subject.mention = pronoun.mention
+        return subject
+    return pronoun
 
 
 def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Claim]:
