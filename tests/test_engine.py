@@ -554,3 +554,19 @@ def test_they_later_in_a_sentence_is_its_plural_subject():
         "Republican senators are eager to move on, and they say they will not back another bill.\n"
     )
     assert _source_of(text, "another bill") == "Republican senators"
+
+
+def test_no_teller_no_topic_and_no_object_pronoun_makes_a_quote():
+    text = (
+        "Hospital days\n\n"
+        "Cable had been diagnosed with cancer and told he had three months to live.\n\n"
+        "Witnesses heard him tell the boy that he owed him money.\n\n"
+        "Later, Colton told an audience about the first time he played.\n\n"
+        "Engineers could still write code during the outage.\n\n"
+        "Colton told reporters the season was over.\n"
+    )
+    claims = analyze(text).claims
+    for fragment in ("three months", "owed him money", "first time he played", "write code"):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.type != "official_quote" and claim.source is None, fragment
+    assert _source_of(text, "season was over") == "Colton"

@@ -48,6 +48,9 @@ _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
 _PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you", "them"))
 _MAKE = frozenset(("made", "make", "makes", "making"))
+_OBJECT_PRONOUNS = words("object_pronouns")
+_TOPIC_PREPOSITIONS = words("topic_prepositions")
+_TELL = frozenset(("tell", "tells", "told", "telling"))
 _LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
 for _table in (lexicon().speech_core, lexicon().speech_content, lexicon().finding, lexicon().finding_content):
     for _form, _lemma in _table.items():
@@ -102,6 +105,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         break
     if j < 0:
         return []
+    if toks[j].lower() in _OBJECT_PRONOUNS:
+        return []  # "heard him tell Kody": him is no subject
     if toks[j].lower() in PRONOUNS:
         return [toks[j]]
     tail = _postmodifier(toks, j)
@@ -522,6 +527,17 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     return Found(cue, "finding", words)
 
 
+def _told_about(toks: list[str], k: int) -> bool:
+    """ "told an audience about …", "told reporters of …": the listener, then a topic."""
+    for t in toks[k : k + 5]:
+        low = t.lower()
+        if low in _TOPIC_PREPOSITIONS:
+            return True
+        if not t[0].isalnum() or low == "that" or t == QMARK:
+            return False
+    return False
+
+
 def _contraction(low: str) -> tuple[str, bool]:
     """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
     for ending in ("’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’m", "'m"):
@@ -587,6 +603,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
+        if "been" in lows[len(words) : i]:
+            return None  # "Cable had been diagnosed … and told he had months to live": passive, no teller
     inverted = False
     if not words and i > 0:
         quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
@@ -600,6 +618,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             title = _appositive(toks, rest)
     if not words:
         return None
+    if low in _TELL and not inverted and _told_about(toks, i + 1):
+        return None  # "Colton told an audience about the first time …": a topic, not what was said
     if not inverted and _disagrees(words, lows, i, low):
         return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
     needs_content = low in lex.speech_content or low in lex.finding_content
