@@ -473,7 +473,7 @@ def test_possessive_owners_employers_and_non_names():
     )
     claims = analyze(text).claims
     names = {c.source.name for c in claims if c.source}
-    assert "Friday" not in names
+    assert _source_of(text, "Friday release") == "union"
     assert _source_of(text, "talks had lasted") == "Richard Lamont"
     assert not any("TALKS" in n for n in names)
 
@@ -503,7 +503,7 @@ def test_comparisons_noun_clauses_and_bare_noun_forms_are_not_cues():
     for fragment in ("is run by", "higher than", "about taxis"):
         claim = next(c for c in claims if fragment in c.text)
         assert claim.source is None and claim.cue is None, fragment
-    assert _source_of(text, "faces delays") is not None
+    assert _source_of(text, "faces delays") == "Westline"
 
 
 def test_subheads_take_the_speaker_whose_words_they_repeat_or_name():
@@ -523,19 +523,18 @@ def test_subheads_take_the_speaker_whose_words_they_repeat_or_name():
         assert claim.type == "official_quote" and claim.source.name == "Dana Whitfield", claim.text
 
 
-def test_the_company_is_the_one_the_story_is_about_and_pairs_take_the_first_speaker():
+def test_a_pair_of_speakers_gives_the_first_but_names_with_and_stay_whole():
     text = (
-        "Apps go dark\n\n"
-        "Nimbus shut down its test apps on Thursday. Nimbus engineers could not work.\n\n"
-        "Nimbus said the outage would end soon.\n\n"
-        "That is a big deal for Nimbus, said Ravi Menon, founder of cloud hosting company Atlas.\n\n"
-        "“We expect it to be resolved soon,” the company said.\n\n"
+        "Border report\n\n"
         "Both Okafor and Lindqvist said they had been warned.\n\n"
-        "Customs and Border Protection said arrests rose.\n"
+        "Ms. Haddad and the union have insisted the deal stands.\n\n"
+        "Customs and Border Protection said arrests rose.\n\n"
+        "Procter and Gamble said profits rose.\n"
     )
-    assert _source_of(text, "resolved soon") == "Nimbus"
     assert _source_of(text, "had been warned") == "Okafor"
+    assert _source_of(text, "deal stands") == "Haddad"
     assert _source_of(text, "arrests rose") == "Customs and Border Protection"
+    assert _source_of(text, "profits rose") == "Procter and Gamble"
 
 
 def test_a_generic_body_is_not_a_differently_named_body():
@@ -544,7 +543,7 @@ def test_a_generic_body_is_not_a_differently_named_body():
         "The county health department said the water was safe.\n\n"
         "In a statement, the council said the plant would be inspected.\n"
     )
-    assert _source_of(text, "plant would be inspected") != "county health department"
+    assert _source_of(text, "plant would be inspected") == "council"
 
 
 def test_they_later_in_a_sentence_is_its_plural_subject():
@@ -570,3 +569,50 @@ def test_no_teller_no_topic_and_no_object_pronoun_makes_a_quote():
         claim = next(c for c in claims if fragment in c.text)
         assert claim.type != "official_quote" and claim.source is None, fragment
     assert _source_of(text, "season was over") == "Colton"
+
+
+def test_described_groups_with_their_description_after_the_head():
+    text = (
+        "Plant closure\n\n"
+        "Proponents of the closure say it will cut emissions.\n\n"
+        "However, since the vote, some in the farming community say the plan has stalled.\n\n"
+        "People arrested last week said the police used force.\n\n"
+        "Many waved flags and held up signs calling for a new vote.\n\n"
+        "Energy Minister Paula Grant told the House of Commons that the plant would close.\n"
+    )
+    assert _source_of(text, "cut emissions") == "Proponents of the closure"
+    assert _source_of(text, "has stalled") == "some in the farming community"
+    assert _source_of(text, "used force") == "People arrested last week"
+    assert _source_of(text, "waved flags") is None
+    assert _source_of(text, "would close") == "Paula Grant"
+
+
+def test_review_regressions_plural_bodies_roles_and_clause_windows():
+    text = (
+        "Crash on Highway 7\n\n"
+        "Ontario Provincial Police say the driver was speeding.\n\n"
+        "Staff say the road was closed.\n\n"
+        "A critic of the Liberal Party said the plan would fail.\n\n"
+        "The minister outlined the plan and was criticized by many.\n\n"
+        "Officials have been working on the plan for weeks and said it would be ready.\n\n"
+        "What the minister said was that taxes would rise.\n"
+    )
+    assert _source_of(text, "was speeding") == "Ontario Provincial Police"
+    assert _source_of(text, "road was closed") == "Staff"
+    assert _source_of(text, "would fail") == "critic of the Liberal Party"
+    assert _source_of(text, "was criticized") is None
+    assert _source_of(text, "would be ready") == "Officials"
+    taxes = next(c for c in analyze(text).claims if "taxes would rise" in c.text)
+    assert taxes.type == "official_quote" and taxes.source.name == "minister"
+
+
+def test_a_name_in_an_opening_adverbial_is_not_the_subject_in_view():
+    text = (
+        "Vote demanded\n\n"
+        "After meeting Premier David Kowal on Monday, Opposition Leader Mark Rudd demanded a vote.\n\n"
+        "“We need it now,” he said.\n\n"
+        "Traffic was diverted onto John Street and past the Victoria Cross Memorial.\n\n"
+        "“It was chaos,” he said.\n"
+    )
+    assert _source_of(text, "need it now") == "Mark Rudd"
+    assert _source_of(text, "It was chaos") == "Mark Rudd"

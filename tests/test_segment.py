@@ -185,6 +185,10 @@ def test_caption_credits_running_times_and_pull_quotes_are_not_claims():
         ("The index slipped to 20,442.75. Bonds rose.", ["The index slipped to 20,442.75.", "Bonds rose."]),
         ("Trading opened at 10 a.m. Eastern time.", ["Trading opened at 10 a.m. Eastern time."]),
         ("He said, 'We lost.' Then he left.", ["He said, 'We lost.'", "Then he left."]),
+        ("Prices held steady for a third month. Governor Tiff Macklem spoke.", ["Prices held steady for a third month.", "Governor Tiff Macklem spoke."]),
+        ("The train was on time. Passengers cheered.", ["The train was on time.", "Passengers cheered."]),
+        ("Talks began at 2 p.m. Central Bank officials left.", ["Talks began at 2 p.m.", "Central Bank officials left."]),
+        ("It happened on Main Street, police said. Mary Ann Smith", ["It happened on Main Street, police said."]),
     ],
 )
 def test_sentence_ends_after_figures_no_and_single_quotes(text, expected):

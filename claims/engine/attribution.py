@@ -51,6 +51,9 @@ _MAKE = frozenset(("made", "make", "makes", "making"))
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = frozenset(("tell", "tells", "told", "telling"))
+_DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
+_QUANTIFIED_HEADS = words("quantified_heads")
+_DESCRIBING_PREPOSITIONS = words("describing_prepositions")
 _LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
 for _table in (lexicon().speech_core, lexicon().speech_content, lexicon().finding, lexicon().finding_content):
     for _form, _lemma in _table.items():
@@ -324,8 +327,8 @@ def _bare_clause(after: list[str]) -> bool:
         return False
     for k, t in enumerate(after):
         low = t.lower()
-        if not t[0].isalnum() and t not in ("’", "'"):
-            return False  # a comma or a quotation ends the window: no clause of its own
+        if (not t[0].isalnum() and t not in ("’", "'")) or low in CONNECTORS or low in _SUBORDINATORS or low == "as":
+            return False  # a comma, a quotation, "and" or "as" ends the window: no clause of its own
         subject, contracted = _contraction(low)
         if k <= 1 and subject in _CLAUSE_SUBJECTS and (contracted or (k + 1 < len(after) and after[k + 1][:1].islower())):
             return True  # "admitted he was wrong", "signalled he's in no rush"
@@ -527,15 +530,42 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     return Found(cue, "finding", words)
 
 
+def _described_subject(toks: list[str], i: int) -> list[str]:
+    """A subject whose head comes first and a description after it, which the
+    noun phrase before the verb alone misses: "Proponents of remediation
+    agreements say", "some in the Muslim community say", "People arrested last
+    week said", "All those involved say". The head opens the clause."""
+    lo = max(0, i - _DESCRIBED_WORDS)
+    for k in range(lo, i - 1):
+        if any(not t[0].isalnum() for t in toks[k:i]):
+            continue  # a comma or a quotation between: not one phrase
+        before = base(toks[k - 1]) if k > 0 else ""
+        if k > 0 and toks[k - 1] not in (",", ";") and before not in DETERMINERS and before not in _QUANTIFIED_HEADS:
+            continue
+        head, nxt = toks[k], toks[k + 1]
+        quantifier = base(head) in _QUANTIFIED_HEADS
+        if not (person_noun(head) or quantifier):
+            continue
+        after = base(toks[k + 2]) if k + 2 < i else ""
+        participle = (
+            nxt.islower() and nxt.endswith("ed") and (person_noun(head) or k + 1 == i - 1) and after not in DETERMINERS
+        )  # "people arrested last week", not "Advocates welcomed the plan"
+        follows = nxt.lower() in _DESCRIBING_PREPOSITIONS or participle
+        if any(t.lower() in ("and", "but") for t in toks[k:i]):
+            continue  # "Many waved flags and held up signs calling …": two verbs, no one phrase
+        if follows:
+            start = k - 1 if before in DETERMINERS or before in _QUANTIFIED_HEADS else k  # "All those involved"
+            return toks[start:i]
+    return []
+
+
 def _told_about(toks: list[str], k: int) -> bool:
     """ "told an audience about …", "told reporters of …": the listener, then a topic."""
-    for t in toks[k : k + 5]:
-        low = t.lower()
-        if low in _TOPIC_PREPOSITIONS:
-            return True
-        if not t[0].isalnum() or low == "that" or t == QMARK:
-            return False
-    return False
+    window = toks[k : k + 5]
+    topic = next((n for n, t in enumerate(window) if t.lower() in _TOPIC_PREPOSITIONS), None)
+    if topic is None or any(not t[0].isalnum() for t in window[:topic]):
+        return False
+    return not any(t.lower() == "that" or t in (QMARK, ":") for t in toks[k : k + 14])
 
 
 def _contraction(low: str) -> tuple[str, bool]:
@@ -547,19 +577,24 @@ def _contraction(low: str) -> tuple[str, bool]:
 
 
 def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
-    """A verb's bare form ("project", "say") after a singular subject ("Coastal
-    GasLink", "the company") with no auxiliary between them ("will say", "to
-    say") is no verb: English would write "projects", "says"."""
-    forms = _FORMS_OF.get(_LEMMA.get(form, ""), ())
-    if form != _LEMMA.get(form) or form + "s" not in forms or len(forms) < 3:
-        return False  # only a lemma with its own -s and past forms ("forecast" is past too)
+    """A bare form that is also a noun ("project", "report") after a singular
+    name or body ("the Coastal GasLink project is run by …", "Tesla report")
+    with no auxiliary between is that noun: English would write "projects"."""
+    lex = lexicon()
+    lemma = _LEMMA.get(form)
+    if form != lemma or not _has_own_past(lemma):
+        return False  # "forecast" is its own past: "Smith forecast growth" is a verb
+    if form not in lex.org_nouns and form not in lex.document_nouns and form not in lex.carrier_nouns:
+        return False  # "Police say", "Staff say": "say" is no noun
     head = subject[-1]
-    if base(head) in PRONOUNS or base(head) in _PLURAL_PRONOUNS or any(base(w) in CONNECTORS for w in subject):
+    if not is_cap(head) or base(head) in PRONOUNS or any(base(w) in CONNECTORS for w in subject):
         return False
-    if head.lower().endswith("s") and not head.lower().endswith("ss"):
-        return False  # "analysts", "Democrats": plural
-    between = lows[i - 1] if i > 0 else ""
-    return between not in _AUXILIARIES
+    return (lows[i - 1] if i > 0 else "") not in _AUXILIARIES
+
+
+def _has_own_past(lemma: str) -> bool:
+    """Whether a verb's forms include a past different from its bare form."""
+    return any(f not in (lemma, lemma + "s", lemma + "es") and not f.endswith("ing") for f in _FORMS_OF.get(lemma, ()))
 
 
 def _possessive(low: str) -> bool:
@@ -599,11 +634,15 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if i > 1 and _possessive(lows[i - 2]) and lows[i - 1] in _TIME:
         return None  # "Musk's August tweet"; "Trudeau's office said" is a subject
     words, title = _subject(toks, i)
+    described = _described_subject(toks, i)  # "Proponents of remediation agreements say …"
+    if described and (not words or (len(described) > len(words) and described[-len(words) :] == words)):
+        words, title = described, None
     if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
-        if "been" in lows[len(words) : i]:
+        between = lows[len(words) : i]
+        if any(w == "been" and k + 1 < len(between) and not between[k + 1].endswith("ing") for k, w in enumerate(between)):
             return None  # "Cable had been diagnosed … and told he had months to live": passive, no teller
     inverted = False
     if not words and i > 0:
@@ -642,10 +681,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     k = i - len(words) - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
-    noun_clause = before_subject == "what" and (i + span >= n or toks[i + span] != QMARK)
+    said_was = lows[i + span : i + span + 1] in (["was"], ["is"])  # "What the minister said was that …"
+    noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
     if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
-    embedded = before_subject in _RELATIVE or before_subject == "as"  # "as officials said" ~ "according to"
+    embedded = (before_subject in _RELATIVE and not said_was) or before_subject == "as"  # "as officials said" ~ "according to"
     if (
         speech
         and lex.speech_content.get(low) in _FINDING_WHEN_DOCUMENT

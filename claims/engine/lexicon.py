@@ -21,7 +21,9 @@ def _sections(name: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {"": []}
     current = ""
     for ln in _lines(name):
-        if ln.startswith("[") and ln.endswith("]"):
+        if ln.startswith("["):
+            if not ln.endswith("]"):
+                raise ValueError(f"{name}: a section header must be a line of its own: {ln!r}")
             current = ln[1:-1]
             out.setdefault(current, [])
         else:
@@ -80,6 +82,7 @@ class Lexicon:
     starters: frozenset[str]
     time_of_day: frozenset[str]
     time_zones: frozenset[str]
+    zone_names: frozenset[str]
     furniture: tuple[str, ...]
     furniture_endings: tuple[str, ...]
     caption_openers: tuple[str, ...]
@@ -139,6 +142,7 @@ def lexicon() -> Lexicon:
         starters=frozenset(_words(abbr["starters"])),
         time_of_day=frozenset(_words(abbr["time_of_day"])),
         time_zones=frozenset(_words(abbr["time_zones"])),
+        zone_names=frozenset(_words(abbr["zone_names"])),
         furniture=tuple(ln.lower() for ln in _sections("furniture.txt")[""]),
         furniture_endings=tuple(ln.lower() for ln in _sections("furniture.txt")["suffix"]),
         caption_openers=tuple(ln.lower() for ln in _sections("furniture.txt")["caption"]),

@@ -25,8 +25,10 @@ NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
+BODY_ROLES = words("body_roles")
 TIME_WORDS = words("time")
 _CLAUSE_CUT = words("mention_clause_cuts")
+_QUANTIFIED_HEADS = words("quantified_heads")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
@@ -232,6 +234,7 @@ def head_noun(core: list[str]) -> str:
 
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
+    both = bool(words) and base(words[0]) == "both"
     words = drop_openers(words)
     if not words:
         return None
@@ -246,7 +249,7 @@ def parse(words: list[str]) -> Parsed | None:
         if not words:
             return None
         words[-1] = words[-1].rstrip(",")
-    pair = _first_of_pair(words)
+    pair = _first_of_pair(words, both)
     if pair is not None:  # "Both Sandmann and Phillips have said": the first named speaks (GUIDE)
         first = parse(pair)
         if first is not None:
@@ -256,7 +259,8 @@ def parse(words: list[str]) -> Parsed | None:
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Parsed(mention, words[0].lower(), "person", pronoun=True)
-    if len(words) == 1 and base(words[0]) in lex.starters and not person_noun(words[0]) and base(words[0]) not in lex.org_nouns:
+    lone = base(words[0]) if len(words) == 1 else ""
+    if lone in lex.starters and not person_noun(words[0]) and lone not in lex.org_nouns and lone not in _QUANTIFIED_HEADS:
         return None  # "Nonetheless, she ... told": an opener is nobody
     if sum(1 for w in words if len(w) > 1 and w.isupper()) >= 3:
         return None  # a line in capitals is a subhead ("HOW MUCH WILL THE PARTIES ..."), not a name
@@ -284,8 +288,7 @@ def parse(words: list[str]) -> Parsed | None:
                 return parse(rest)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
-            role = head[-1] in SPOKES_ROLES or person_noun(core[i - 1]) or head[-1] in lex.titles
-            if role and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
+            if head[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
                 # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
                 body = parse(rest)
                 if body and body.kind == "organization" and not body.generic:
@@ -349,8 +352,8 @@ def parse(words: list[str]) -> Parsed | None:
             employer = name_words[owned][:-2]
             title_words, name_words = [*title_words, *name_words[:owned], employer], name_words[owned + 1 :]
         honorific = any(base(w) in lex.honorifics for w in words)
-        if not name_words or (all(base(w) in TIME_WORDS for w in name_words) and not honorific):
-            return None  # "Friday", "March": a time, not a source
+        if not name_words or (all(base(w).endswith("day") and base(w) in TIME_WORDS for w in name_words) and not honorific):
+            return None  # "Friday": a day, not a source (a month may be a name: "May said")
         kind = classify_proper(name_words)
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
             kind = "organization"  # "the Pentagon", "the Sierra Club"
@@ -377,6 +380,8 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, phrase, "document")
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
+    if base(core[0]) in _QUANTIFIED_HEADS and len(core) > 1:
+        return Parsed(mention, phrase, "anonymous")  # "some in the Muslim community", "those involved"
     if person_noun(head_noun(core)) or hb in lex.titles:
         # "the judge", or a bare role noun in a headline ("Judge rules ...")
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
@@ -399,10 +404,13 @@ def _participle_at(words: list[str], i: int) -> bool:
     )
 
 
-def _first_of_pair(words: list[str]) -> list[str] | None:
+def _first_of_pair(words: list[str], both: bool = False) -> list[str] | None:
     """The first of two named speakers joined by "and" ("Ms. May and the EU",
-    "Sandmann and Phillips"), not a body's own name ("Department of Health and
-    Human Services"): the first part is capitalised words only."""
+    "Both Sandmann and Phillips"), not a name with "and" in it ("Department of
+    Health and Human Services", "Procter and Gamble", "Trinidad and Tobago"):
+    the first part is a person's name, by honorific or first name, or "both" says two."""
+    if words and base(words[0]) == "both":
+        words = words[1:]
     if "and" not in words:
         return None
     k = words.index("and")
@@ -410,12 +418,11 @@ def _first_of_pair(words: list[str]) -> list[str] | None:
     if not left or not right or len(left) > 4 or not (is_cap(right[0]) or right[0].lower() == "the"):
         return None
     lex = lexicon()
-    if not all(is_cap(w) for w in left) or any(base(w) in lex.org_nouns for w in left + right):
+    if not all(is_cap(w) for w in left) or any(base(w) in lex.org_nouns for w in left):
         return None
     first = base(left[0])
     personal = first in lex.honorifics or first in lex.female_names or first in lex.male_names
-    surnames = len(left) == 1 and len(right) == 1 and not first.endswith("s")  # "Sandmann and Phillips", not "Customs and …"
-    return left if personal or surnames else None
+    return left if personal or both else None
 
 
 def _affiliation(core: list[str]) -> int | None:

@@ -132,6 +132,7 @@ def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Clai
     for c in claims:
         per_paragraph[c.paragraph] = per_paragraph.get(c.paragraph, 0) + 1
     out = list(claims)
+    spoken: list[tuple[Claim, list[str]]] | None = None  # quoted words of each claim with a speaker, read once
     for n, (c, row) in enumerate(zip(claims, rows, strict=True)):
         if c.source is not None or per_paragraph[c.paragraph] > 1 or len(c.text.split()) > _SUBHEAD_WORDS:
             continue
@@ -144,7 +145,9 @@ def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Clai
         elif row.quoted >= 0.6 and row.pieces:
             words = _plain(" ".join(q.text for q in row.pieces))
             if len(words.split()) >= 2:
-                speakers = [o for o in claims if o.source and o.direct and any(words in _plain(q.text) for q in o.quotes)]
+                if spoken is None:
+                    spoken = [(o, [_plain(q.text) for q in o.quotes]) for o in claims if o.source and o.direct]
+                speakers = [o for o, quoted in spoken if any(words in q for q in quoted)]
                 if speakers:
                     nearest = min(speakers, key=lambda o: abs(o.seq - c.seq))
                     source, why = nearest.source, f"subhead repeats words that {nearest.source.name!r} says in the story"

@@ -34,6 +34,9 @@ _LOOKBACK = 12_000  # characters back (about two articles' worth) that a role no
 _SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
 _MALE_MARKERS = words("male_markers")
 _PLACE_AFTER = regex.compile(r"\b(?:in|across|near|throughout)\s+(\p{Lu}[\w’'\-]*(?:[ \t]+\p{Lu}[\w’'\-]*)*)")
+_THING_HEADS = words("thing_heads")
+_LEAD_CHARS = 160  # an opening adverbial before the subject is shorter than this
+_CLAUSE_LEADS = words("prepositions") | words("subordinators")
 _VIEW_SENTENCES = 2  # sentences back whose fully named people a pronoun may point to
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
@@ -210,16 +213,13 @@ class Registry:
                 if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
                     return self._touch(s)
             if p.kind == "organization" and head in lexicon().company_nouns:
-                company = self._main_company(self.company_named(position), position)
+                company = self.company_named(position)
                 if company:  # "the company said" -> "Brightline Software Inc."
                     return self.resolve(Parsed(p.mention, company, "organization", p.title), position)
             if p.kind == "anonymous":
                 holder = self.role_holder(p.name, position)
                 if holder:
                     return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
-                epithet = self._epithet_of(p, head, position)
-                if epithet is not None:
-                    return self._touch(epithet)
             if p.kind == "organization":
                 named = self.body_named(head, position)
                 if named:  # "the hospital" -> "St. Mary's Hospital"
@@ -345,29 +345,6 @@ class Registry:
                 found = (m.start(), m.group(1).strip())
         return found[1] if found else None
 
-    def _main_company(self, named: str | None, before: int) -> str | None:
-        """The company "the company" means: of the one named last and the bodies
-        already speaking, the one the text names most often so far (a story about
-        Google that quotes the CEO of "cloud hosting company Atlantic.Net")."""
-        candidates = [named] if named else []
-        candidates += [
-            s.name
-            for s in self._latest()
-            if s.kind == "organization" and _norm(s.name) not in _PLACES and base(s.name.split()[-1]) not in _PLACE_NOUNS
-        ]
-        if not candidates:
-            return None
-        self._last_mention_index()
-
-        def mentions(name: str) -> int:
-            spots = self._mentioned.get(base_case(name.split()[0]), []) if self._mentioned else []
-            return bisect.bisect_left(spots, before)
-
-        best = max(candidates, key=mentions)
-        if named is None or mentions(best) > mentions(named) + 1:
-            return best
-        return named
-
     def body_named(self, head: str, before: int) -> str | None:
         """The full name a generic body noun ("the hospital", "the library")
         stands for: the last capitalised name in the text ending with it."""
@@ -392,22 +369,6 @@ class Registry:
             if k:
                 last = max(last, spots[k - 1])
         return last
-
-    def _epithet_of(self, p: Parsed, head: str, position: int) -> Source | None:
-        """ "the rookie defenceman", "the lanky, bespectacled professor": a
-        description with its own modifiers, under "the", is another way of
-        naming the person in view (a bare "the judge" may be someone unnamed)."""
-        words = p.name.split()
-        if len(words) < 2 or head != base(words[-1]) or head.endswith("s") or not p.mention.lower().startswith("the "):
-            return None
-        self._bring_into_view(position)
-        people = self._people()
-        if not people:
-            return None
-        best = max(people, key=lambda s: self._salience(s, position))
-        k = bisect.bisect_right(self._starts, position) - 1
-        seen = bisect.bisect_right(self._starts, self._last_mention(best, position)) - 1
-        return best if k - seen <= _VIEW_SENTENCES else None
 
     def _bring_into_view(self, before: int) -> None:
         """People the last sentences name in full but who have said nothing yet
@@ -435,8 +396,8 @@ class Registry:
             return
         if self._places is None:
             self._places = frozenset(base_case(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
-        if name in self._places:
-            return  # "in Nova Scotia": a place, though "Nova" is a first name
+        if name in self._places or base(last) in _THING_HEADS or classify_proper(name.split()) != "person":
+            return  # "in Nova Scotia", "John Street", "Victoria Cross": no one who speaks
         if not any(s.name.split()[-1] == last for s in self._people_named(last)):
             self._touch(self._add_person(Parsed(name, name, "person")))
 
@@ -444,9 +405,12 @@ class Registry:
         """How much in view a person is for a pronoun: named in a later sentence
         first, and within one sentence named earlier, as its subject usually is
         ("Trudeau urged people to send a message to the Ford government. … he said")."""
-        last = self._first_in_sentence(src, before)
-        k = bisect.bisect_right(self._starts, last) - 1
-        return k, -(last - self._starts[max(k, 0)])
+        first = self._first_in_sentence(src, before)
+        k = bisect.bisect_right(self._starts, first) - 1
+        clause = self._clause_start(self._starts[max(k, 0)])
+        # a name in an opening adverbial ranks after every name of the main clause
+        offset = first - clause if first >= clause else _LEAD_CHARS * 10 + first
+        return k, -offset
 
     def _first_in_sentence(self, src: Source, before: int) -> int:
         """The position of the person's first naming in the last sentence that names them."""
@@ -454,7 +418,7 @@ class Registry:
         if last < 0:
             return last
         k = bisect.bisect_right(self._starts, last) - 1
-        lo = self._starts[max(k, 0)]
+        lo = self._clause_start(self._starts[max(k, 0)])
         first = last
         for name in (src.name, *src.aliases):
             spots = self._mentioned.get(base_case(name.split()[-1]), []) if self._mentioned else []
@@ -462,6 +426,16 @@ class Registry:
             if i < len(spots) and spots[i] < first:
                 first = spots[i]
         return first
+
+    def _clause_start(self, start: int) -> int:
+        """Where a sentence's main clause begins: after an opening adverbial
+        ("After meeting Premier Kowal on Monday, Rudd demanded …"), whose names are not its subject."""
+        lead = self.text[start : start + _LEAD_CHARS]
+        first = lead.split(" ", 1)[0].lower()
+        comma = lead.find(",")
+        if comma > 0 and (first in _CLAUSE_LEADS or first.endswith("ing")):
+            return start + comma + 1
+        return start
 
     def _last_mention_index(self) -> None:
         if self._mentioned is None:

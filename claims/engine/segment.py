@@ -143,7 +143,10 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
         e = m.start()
     m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e)
     if m and _is_signature(m.group(1)):
-        return s, s  # the page repeats a quotation from the story as a pull quote
+        e = m.start()
+        said = any(w.strip(",.") in lexicon().speech_core for w in text[s:e].lower().split())
+        if not said and not _BOUNDARY.search(text, s, max(s, e - 1)):
+            return s, s  # one signed sentence, no one said in it: a pull quote repeating the story
     low = text[s:e].lower()
     for opener in _CAPTION_OPENERS:
         if low.startswith(opener):
@@ -212,6 +215,9 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
             return False  # a title before a name, or a list number ("1. Selling the jet")
         if token in lex.time_of_day:  # "at 11 a.m. Smith left" ends; "at 3 p.m. Friday" does not
             nxt_word = _first_word(text, nxt, end).lower()
+            if nxt_word in lex.zone_names:  # "10 a.m. Eastern time" goes on; "2 p.m. Central Bank officials" ends
+                after = _first_word(text, nxt + len(nxt_word) + 1, end).lower()
+                return after != "time"
             return nxt_word not in lex.time_zones and nxt_word not in words("time")
         if token.replace(",", "").replace(".", "").isdigit():
             return True  # a figure ends the sentence: "slipped 0.6 per cent to 20,442.75. South Korea's …"
