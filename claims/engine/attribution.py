@@ -46,11 +46,11 @@ _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
 _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
-_PLURAL_PRONOUNS = frozenset(("they", "we", "i", "you", "them"))
-_MAKE = frozenset(("made", "make", "makes", "making"))
+_MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" clear"))  # "made it clear"
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
-_TELL = frozenset(("tell", "tells", "told", "telling"))
+_TELL = words("listener_verbs")
+_CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
 _DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
 _QUANTIFIED_HEADS = words("quantified_heads")
 _DESCRIBING_PREPOSITIONS = words("describing_prepositions")
@@ -144,7 +144,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
                 out.append(t)
                 break
             out.append(t)
-        elif b in DETERMINERS or t.endswith(("’s", "'s")):
+        elif b in DETERMINERS or mentions.possessive(t):
             out.append(t)
             if j > 0 and toks[j - 1].lower() in CONNECTORS:
                 j -= 1
@@ -570,9 +570,10 @@ def _told_about(toks: list[str], k: int) -> bool:
 
 def _contraction(low: str) -> tuple[str, bool]:
     """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
-    for ending in ("’s", "'s", "’re", "'re", "’ll", "'ll", "’d", "'d", "’ve", "'ve", "’m", "'m"):
-        if low.endswith(ending) and len(low) > len(ending):
-            return low[: -len(ending)], True
+    for ending in _CONTRACTIONS:
+        for mark in ("’", "'"):
+            if low.endswith(mark + ending) and len(low) > len(ending) + 1:
+                return low[: -len(ending) - 1], True
     return low, False
 
 

@@ -57,6 +57,14 @@ def base(word: str) -> str:
     return low
 
 
+def possessive(word: str) -> bool:
+    """ "Musk's", "the union’s": the word ends with a possessive 's."""
+    return word.endswith(_POSSESSIVE_ENDINGS)
+
+
+_POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
+
+
 def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -319,11 +327,11 @@ def parse(words: list[str]) -> Parsed | None:
     if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
         # "the statement said": the statement of the body that spoke last
         return Parsed(mention, core[0], "organization", generic=True, carrier=True)
-    owner = next((i for i, w in enumerate(core[: cut - 1]) if w.lower().endswith(("’s", "'s"))), None)
+    owner = next((i for i, w in enumerate(core[: cut - 1]) if possessive(w)), None)
     if cut < len(core) and owner is not None:
         cut = owner + 1  # "the union's Friday release": the union, whose release it is
     core = core[:cut]
-    core = [w[:-2] if w.lower().endswith(("’s", "'s")) and i == len(core) - 1 else w for i, w in enumerate(core)]
+    core = [w[:-2] if possessive(w) and i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None
     head = core[-1]
@@ -346,7 +354,7 @@ def parse(words: list[str]) -> Parsed | None:
         ):
             name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
             return Parsed(mention, name, "media" if is_media(name) else "organization")
-        owned = next((i for i, w in enumerate(name_words[:-1]) if w.lower().endswith(("’s", "'s"))), None)
+        owned = next((i for i, w in enumerate(name_words[:-1]) if possessive(w)), None)
         if owned is not None and len(name_words) - owned > 2:
             # "CBC's Richard Cuthbertson": the person; the possessive names whom they work for
             employer = name_words[owned][:-2]

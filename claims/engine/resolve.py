@@ -15,7 +15,16 @@ from itertools import islice
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import lexicon, words
-from claims.engine.mentions import NAME_PARTICLES, Parsed, base, classify_proper, countries, drop_openers, head_noun
+from claims.engine.mentions import (
+    NAME_PARTICLES,
+    Parsed,
+    base,
+    classify_proper,
+    countries,
+    drop_openers,
+    head_noun,
+    possessive,
+)
 from claims.engine.model import BODY_KINDS, Source
 
 _NAME_RUN = regex.compile(
@@ -33,7 +42,9 @@ _PLACES = countries()
 _LOOKBACK = 12_000  # characters back (about two articles' worth) that a role noun or "the company" looks for its name
 _SALIENCE = 40  # sources touched last that a pronoun, a role noun or "the company" may point to
 _MALE_MARKERS = words("male_markers")
-_PLACE_AFTER = regex.compile(r"\b(?:in|across|near|throughout)\s+(\p{Lu}[\w’'\-]*(?:[ \t]+\p{Lu}[\w’'\-]*)*)")
+_PLACE_AFTER = regex.compile(
+    r"\b(?:" + "|".join(sorted(words("place_prepositions"))) + r")\s+(\p{Lu}[\w’'\-]*(?:[ \t]+\p{Lu}[\w’'\-]*)*)"
+)
 _THING_HEADS = words("thing_heads")
 _LEAD_CHARS = 160  # an opening adverbial before the subject is shorter than this
 _CLAUSE_LEADS = words("prepositions") | words("subordinators")
@@ -103,7 +114,7 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
 
 def base_case(word: str) -> str:
     """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
-    return word[:-2] if word.endswith(("’s", "'s")) else word
+    return word[:-2] if possessive(word) else word
 
 
 class Registry:
@@ -476,7 +487,7 @@ class Registry:
         the pronouns the same sentence uses ("McNeely was afraid to let her
         guard down")."""
         person = self._note_subject(sentence, subject, position)
-        owner = sentence.lstrip("“\"‘'( ").split(" ", 1)[0].endswith(("’s", "'s"))
+        owner = possessive(sentence.lstrip("“\"‘'( ").split(" ", 1)[0])
         # "Freeland's remarks came after … his criticism": the pronoun is not hers
         if person is not None and person.kind == "person" and not owner and id(person) not in self._gender_seen:
             words = {w.strip(".,;:!?\"“”'’()").lower() for w in sentence.split()[1:]}

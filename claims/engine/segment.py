@@ -56,6 +56,7 @@ _TRAILING_CREDIT = regex.compile(
 _TRAILING_NAME = regex.compile(rf"(?<=[.!?”\"’])\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}(?:,[^.!?\n]{{1,40}})?)\s*\Z")
 # "Tijana Martin / The Canadian Press Anne Marie Cerato …": a photographer's credit before a caption
 _LEADING_CREDIT = regex.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*")
+_SIGNATURE_JOINERS = words("name_particles") | {"of", "the", "and"}  # "Konrad Gajewski, University of Ottawa"
 _TAIL = 140  # characters at a paragraph's end that may hold a credit or a signature
 _CAPTION_OPENERS = tuple(ln.lower() for ln in lexicon().caption_openers)
 
@@ -169,7 +170,7 @@ def _is_signature(line: str) -> bool:
     if not 2 <= len(words) <= 6 or len(line.split()) > 8 or line.rstrip()[-1:] in ".!?:;\"”’":
         return False
     lex = lexicon()
-    if not all(w[:1].isupper() or w in ("of", "the", "and", "de", "van", "von") for w in words):
+    if not all(w[:1].isupper() or w in _SIGNATURE_JOINERS for w in words):
         return False
     return any(
         w.lower() in lex.female_names or w.lower() in lex.male_names for w in words[:-1]
