@@ -616,3 +616,13 @@ def test_a_name_in_an_opening_adverbial_is_not_the_subject_in_view():
     )
     assert _source_of(text, "need it now") == "Mark Rudd"
     assert _source_of(text, "It was chaos") == "Mark Rudd"
+
+
+def test_a_speaker_set_off_by_an_aside_after_the_quotation():
+    text = (
+        "Letters to the minister\n\n"
+        "“This is an outrage,” a citizen, whose name is redacted, wrote on Aug. 29.\n\n"
+        "Another member of the public, whose name is redacted, wrote: “I can only imagine the harm.”\n"
+    )
+    assert _source_of(text, "an outrage") == "citizen"
+    assert _source_of(text, "imagine the harm") == "Another member of the public"

@@ -51,6 +51,7 @@ _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
+_QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
 _QUANTIFIED_HEADS = words("quantified_heads")
 _DESCRIBING_PREPOSITIONS = words("describing_prepositions")
@@ -317,7 +318,12 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
-    return QMARK in toks[max(0, i - max(8, subject + 6)) : i] or _bare_clause(toks[i + 1 : i + 8])
+    opens_with_quote = bool(toks) and toks[0] == QMARK  # "“…,” a citizen, whose name is redacted, wrote"
+    return (
+        QMARK in toks[max(0, i - max(8, subject + 6)) : i]
+        or (opens_with_quote and i < _QUOTE_FIRST_REACH)
+        or _bare_clause(toks[i + 1 : i + 8])
+    )
 
 
 def _bare_clause(after: list[str]) -> bool:
@@ -355,7 +361,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         if toks[k] != ",":
             continue
         inner = toks[k + 1 : j]
-        outer = _np_before(toks, k)
+        outer = _np_before(toks, k) or _described_subject(toks, k)  # "Another member of the public, whose …,"
         if not inner or not outer or QMARK in inner:
             continue
         if inner[0].lower() in _ASIDE_OPENERS:
