@@ -285,8 +285,11 @@ def _closing_aside(toks: list[str], i: int) -> bool:
     """ "..., said Dr. Robert Rutledge, a Halifax radiation oncologist.": a short
     description that runs to the end of the sentence after an inverted tag."""
     rest = toks[i + 1 :]
-    return toks[i] == "," and 0 < len(rest) <= 16 and QMARK not in rest and not any(
-        t.lower() in _cue_verbs() for t in rest
+    return (
+        toks[i] == ","
+        and 0 < len(rest) <= 16
+        and QMARK not in rest
+        and not any(t.lower() in _cue_verbs() for t in rest)
     )
 
 
@@ -336,7 +339,11 @@ def _bare_clause(after: list[str]) -> bool:
         if (not t[0].isalnum() and t not in ("’", "'")) or low in CONNECTORS or low in _SUBORDINATORS or low == "as":
             return False  # a comma, a quotation, "and" or "as" ends the window: no clause of its own
         subject, contracted = _contraction(low)
-        if k <= 1 and subject in _CLAUSE_SUBJECTS and (contracted or (k + 1 < len(after) and after[k + 1][:1].islower())):
+        if (
+            k <= 1
+            and subject in _CLAUSE_SUBJECTS
+            and (contracted or (k + 1 < len(after) and after[k + 1][:1].islower()))
+        ):
             return True  # "admitted he was wrong", "signalled he's in no rush"
         if k >= 1 and low in _FINITE and after[k - 1].lower() not in _RELATIVE:
             return True
@@ -396,13 +403,21 @@ def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | Non
     with the verb right after the appositives, has that name as its subject;
     the first appositive is the title."""
     start = 0
-    while start < j and (toks[start].lower() in _PREPOSITIONS or toks[start].lower() in _TIME_OPENERS
-                         or base(toks[start]) in _TIME or toks[start] == ","):
+    while start < j and (
+        toks[start].lower() in _PREPOSITIONS
+        or toks[start].lower() in _TIME_OPENERS
+        or base(toks[start]) in _TIME
+        or toks[start] == ","
+    ):
         start += 1  # "On Tuesday, Donald Tusk, ..."
     lead = _np_after(toks, start)
     k = start + len(lead)
-    if not lead or k >= j or toks[k] != "," or QMARK in toks[k:j] or not all(
-        is_cap(w) or base(w) in NAME_PARTICLES for w in lead
+    if (
+        not lead
+        or k >= j
+        or toks[k] != ","
+        or QMARK in toks[k:j]
+        or not all(is_cap(w) or base(w) in NAME_PARTICLES for w in lead)
     ):
         return None
     if any(t.lower() in _cue_verbs() for t in toks[k:j]):
@@ -649,15 +664,19 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
         between = lows[len(words) : i]
-        if any(w == "been" and k + 1 < len(between) and not between[k + 1].endswith("ing") for k, w in enumerate(between)):
+        if any(
+            w == "been" and k + 1 < len(between) and not between[k + 1].endswith("ing") for k, w in enumerate(between)
+        ):
             return None  # "Cable had been diagnosed … and told he had months to live": passive, no teller
     inverted = False
     if not words and i > 0:
         quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
         after = _np_after(toks, i + span)
         rest = i + span + len(after)
-        closes = rest >= n - 1 or toks[rest] in (",", ".") and (
-            rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest)
+        closes = (
+            rest >= n - 1
+            or toks[rest] in (",", ".")
+            and (rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest))
         )
         if after and (quote_before or (toks[i - 1] == "," and closes)):
             words, inverted = after, True
@@ -692,7 +711,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
     if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
-    embedded = (before_subject in _RELATIVE and not said_was) or before_subject == "as"  # "as officials said" ~ "according to"
+    embedded = (
+        before_subject in _RELATIVE and not said_was
+    ) or before_subject == "as"  # "as officials said" ~ "according to"
     if (
         speech
         and lex.speech_content.get(low) in _FINDING_WHEN_DOCUMENT

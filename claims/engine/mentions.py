@@ -268,7 +268,12 @@ def parse(words: list[str]) -> Parsed | None:
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return Parsed(mention, words[0].lower(), "person", pronoun=True)
     lone = base(words[0]) if len(words) == 1 else ""
-    if lone in lex.starters and not person_noun(words[0]) and lone not in lex.org_nouns and lone not in _QUANTIFIED_HEADS:
+    if (
+        lone in lex.starters
+        and not person_noun(words[0])
+        and lone not in lex.org_nouns
+        and lone not in _QUANTIFIED_HEADS
+    ):
         return None  # "Nonetheless, she ... told": an opener is nobody
     if sum(1 for w in words if len(w) > 1 and w.isupper()) >= 3:
         return None  # a line in capitals is a subhead ("HOW MUCH WILL THE PARTIES ..."), not a name
@@ -318,8 +323,10 @@ def parse(words: list[str]) -> Parsed | None:
         if base(w) in lex.carrier_nouns and i > 0:
             cut = i
             break
-    if len(core) == 1 and base(words[0]) in OWNER_PRONOUNS and (
-        base(core[0]) in lex.carrier_nouns or base(core[0]) in OWNER_NOUNS
+    if (
+        len(core) == 1
+        and base(words[0]) in OWNER_PRONOUNS
+        and (base(core[0]) in lex.carrier_nouns or base(core[0]) in OWNER_NOUNS)
     ):
         # "her statement said", "said his office": the person the possessive points at
         owner = OWNER_PRONOUNS[base(words[0])]
@@ -360,7 +367,9 @@ def parse(words: list[str]) -> Parsed | None:
             employer = name_words[owned][:-2]
             title_words, name_words = [*title_words, *name_words[:owned], employer], name_words[owned + 1 :]
         honorific = any(base(w) in lex.honorifics for w in words)
-        if not name_words or (all(base(w).endswith("day") and base(w) in TIME_WORDS for w in name_words) and not honorific):
+        if not name_words or (
+            all(base(w).endswith("day") and base(w) in TIME_WORDS for w in name_words) and not honorific
+        ):
             return None  # "Friday": a day, not a source (a month may be a name: "May said")
         kind = classify_proper(name_words)
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:

@@ -150,7 +150,10 @@ def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Clai
                 speakers = [o for o, quoted in spoken if any(words in q for q in quoted)]
                 if speakers:
                     nearest = min(speakers, key=lambda o: abs(o.seq - c.seq))
-                    source, why = nearest.source, f"subhead repeats words that {nearest.source.name!r} says in the story"
+                    source, why = (
+                        nearest.source,
+                        f"subhead repeats words that {nearest.source.name!r} says in the story",
+                    )
         if source is not None:
             out[n] = replace(c, type="official_quote", confidence=0.75, rationale=[why], source=source, direct=True)
     return out
@@ -185,7 +188,9 @@ def _is_term(text: str, q: Quote) -> bool:
 
 
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
-    scores = {n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5}
+    scores = {
+        n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5
+    }
     shorts = {n for n in scores if classify.short_statement(rows[n].outside, _words(rows[n]))}
     threshold = classify.opinion_threshold([p for p, _ in scores.values()], title, len(rows))
     claims: list[Claim] = []

@@ -138,11 +138,16 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
     in gallery" that a page wraps around a caption: they are never claims."""
     from claims.engine.mentions import is_media
 
-    tail = max(s, e - _TAIL)  # credits and signatures are short: read only the paragraph's end
-    m = _TRAILING_CREDIT.search(text, tail, e)
+    last = text[e - 1]
+    # credits and signatures are short and end a paragraph without a stop: read only such ends
+    m = (
+        _TRAILING_CREDIT.search(text, max(s, e - _TAIL), e)
+        if last == ")" or last.isdigit() or "/" in text[max(s, e - 60) : e]
+        else None
+    )
     if m:
         e = m.start()
-    m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e)
+    m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e) if text[e - 1].isalpha() else None
     if m and _is_signature(m.group(1)):
         e = m.start()
         said = any(w.strip(",.") in lexicon().speech_core for w in text[s:e].lower().split())
@@ -153,7 +158,7 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
         if low.startswith(opener):
             s = _skip_space(text, s + len(opener), e)
             break
-    m = _LEADING_CREDIT.match(text, s, e)
+    m = _LEADING_CREDIT.match(text, s, e) if "/" in text[s : s + 60] else None
     if m:
         after = text[m.end() : e].split()
         for k in range(min(5, len(after) - 1), 0, -1):
@@ -167,14 +172,12 @@ def _is_signature(line: str) -> bool:
     """A name standing alone under a pull quote ("Julie Easley", "Konrad
     Gajewski, University of Ottawa"): a credit line, not a claim."""
     words = line.split(",", 1)[0].split()
-    if not 2 <= len(words) <= 6 or len(line.split()) > 8 or line.rstrip()[-1:] in ".!?:;\"”’":
+    if not 2 <= len(words) <= 6 or len(line.split()) > 8 or line.rstrip()[-1:] in '.!?:;"”’':
         return False
     lex = lexicon()
     if not all(w[:1].isupper() or w in _SIGNATURE_JOINERS for w in words):
         return False
-    return any(
-        w.lower() in lex.female_names or w.lower() in lex.male_names for w in words[:-1]
-    )
+    return any(w.lower() in lex.female_names or w.lower() in lex.male_names for w in words[:-1])
 
 
 def _first_word(text: str, i: int, end: int) -> str:
@@ -205,8 +208,8 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
         return False
     punct = m.group()
     lex = lexicon()
-    closed_quote = punct[-1] in '"”’»\''
-    if closed_quote and punct.rstrip('"”’»)]\'')[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
+    closed_quote = punct[-1] in "\"”’»'"
+    if closed_quote and punct.rstrip("\"”’»)]'")[-1:] in "?!" and _attribution_tail().match(text, nxt, end):
         return False
     if punct.startswith(".") and not punct.startswith("..."):
         ws = text.rfind(" ", 0, m.start())
