@@ -626,3 +626,18 @@ def test_a_speaker_set_off_by_an_aside_after_the_quotation():
     )
     assert _source_of(text, "an outrage") == "citizen"
     assert _source_of(text, "imagine the harm") == "Another member of the public"
+
+
+def test_us_political_attribution_forms():
+    text = (
+        "Shutdown enters third week\n\n"
+        "Sen. Ted Cruz, R-Texas, said the bill would fail.\n\n"
+        "House Speaker Nancy Pelosi told reporters that Democrats would not fund the wall.\n\n"
+        "Trump attacked the media, calling it “the enemy of the people.”\n"
+    )
+    claims = analyze(text).claims
+    cruz = next(c for c in claims if "would fail" in c.text)
+    assert cruz.source.name == "Ted Cruz" and "R-Texas" in cruz.source.title
+    assert _source_of(text, "fund the wall") == "Nancy Pelosi"
+    media = next(c for c in claims if "enemy of the people" in c.text)
+    assert media.type == "official_quote" and media.direct and media.source.name == "Trump"

@@ -52,6 +52,7 @@ _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
+_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
 _DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
 _QUANTIFIED_HEADS = words("quantified_heads")
 _DESCRIBING_PREPOSITIONS = words("describing_prepositions")
@@ -246,8 +247,9 @@ def _modifies_a_source_noun(window: list[str], k: int) -> bool:
     for j in (k + 1, k + 2):
         if j < len(window) and known_word(window[j]) and base(window[j]) not in DESCRIPTORS:
             return _noun_modifier(window[k], window[j]) and all(
-                window[m].isalpha() and window[m].islower() for m in range(k, j)
-            )
+                window[m].isalpha() and window[m].islower() and (m == k or base(window[m]) not in DETERMINERS)
+                for m in range(k, j)
+            )  # not "Trump attacked the media": a modifier never stands before a determiner
     return False
 
 
@@ -376,7 +378,8 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         if postmodifier_start([w.lower() for w in outer]):
             return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
         named = mentions.parse(inner)
-        inner_named = (
+        party = len(inner) == 1 and bool(_PARTY_TAG.fullmatch(inner[0]))  # "Sen. Ted Cruz, R-Texas, said"
+        inner_named = not party and (
             all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
         ) or (
             named is not None
@@ -659,7 +662,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     described = _described_subject(toks, i)  # "Proponents of remediation agreements say …"
     if described and (not words or (len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None
-    if not words and speech and low.endswith("ing") and i > 0 and toks[i - 1] == ",":
+    if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
