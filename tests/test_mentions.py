@@ -69,3 +69,12 @@ def test_a_role_of_a_named_body_is_that_body_and_participles_end_the_mention():
     critic = parse(tokenize("a critic of the Liberal Party"))
     assert critic.name == "critic of the Liberal Party"  # the critic, not the party it criticises
     assert parse(tokenize("Rather")) is None
+
+
+def test_an_official_of_a_named_body_is_that_body_with_the_role_as_title():
+    from claims.engine.doc import tokenize
+    from claims.engine.mentions import parse
+
+    official = parse(tokenize("a senior White House official"))
+    assert (official.name, official.kind, official.title) == ("White House", "organization", "senior official")
+    assert parse(tokenize("a senior official")).kind == "anonymous"

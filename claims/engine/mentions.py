@@ -381,10 +381,15 @@ def parse(words: list[str]) -> Parsed | None:
     # "Some parents", "two officials": the quantifier stays, it is part of the describing phrase (GUIDE)
     phrase = " ".join(core)
     hb = base(head_noun(core))
+    if (hb in SPOKES_ROLES or hb in BODY_ROLES) and len(core) >= 2 and hb == base(core[-1]):
+        body = core[:-1]
+        named = [w for w in body if is_cap(w)]
+        if is_cap(body[-1]) and named == body[len(body) - len(named) :]:
+            # "a Pentagon spokesman", "a White House official": the body, with the role as title (GUIDE)
+            lead = body[: len(body) - len(named)]
+            return Parsed(mention, " ".join(named), "organization", title=" ".join([*lead, core[-1]]))
     if hb in SPOKES_ROLES and len(core) >= 2:
         body = core[:-1]
-        if is_cap(body[-1]):  # "a Pentagon spokesman": the body, with the role as title
-            return Parsed(mention, " ".join(body), "organization", title=core[-1])
         if base(body[-1]) in lex.org_nouns:  # "a hospital spokesman": the hospital of this article
             return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
     if hb in lex.org_nouns or hb in countries():
