@@ -641,3 +641,15 @@ def test_us_political_attribution_forms():
     assert _source_of(text, "fund the wall") == "Nancy Pelosi"
     media = next(c for c in claims if "enemy of the people" in c.text)
     assert media.type == "official_quote" and media.direct and media.source.name == "Trump"
+
+
+def test_a_quotation_after_a_colon_belongs_to_the_named_subject_before_it():
+    text = (
+        "Prescription monitoring\n\n"
+        "Dr. Dave Martell treats addiction in Bridgewater.\n\n"
+        "Martell, the addictions doctor on the South Shore, is more blunt: “With this monitor, we will uncover things.”\n\n"
+        "The Conservatives believe the tax will fail; they say voters care about costs.\n"
+    )
+    assert _source_of(text, "uncover things") == "Dave Martell"
+    assert _source_of(text, "care about costs") == "Conservatives"
+    assert _source_of("Pharmacy rules\n\nThe rules are clear: “No refills without a visit.”\n", "No refills") is None

@@ -487,7 +487,26 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return None
+    return _colon_quotation(toks)
+
+
+def _colon_quotation(toks: list[str]) -> Found | None:
+    """ "Martell, the addictions doctor, is more blunt: “…”": a quotation after a
+    colon, with no verb of saying, belongs to the named subject of the clause before it."""
+    if QMARK not in toks:
+        return None
+    q = toks.index(QMARK)
+    if q < 3 or toks[q - 1] != ":":
+        return None
+    subject = _leading_subject(toks[: q - 1])
+    if not subject or not all(is_cap(w) for w in subject) or base(subject[0]) in _PREPOSITIONS:
+        return None
+    j = len(subject)
+    k = toks.index(",", j + 1) if j < q - 1 and toks[j] == "," and "," in toks[j + 1 : q - 1] else -1
+    if k < 0 and len(subject) < 2:
+        return None  # a lone capital opening a sentence ("Governance …", "It's …") may be no name at all
+    title = " ".join(toks[j + 1 : k]) if k > 0 else None  # "Martell, the addictions doctor …,"
+    return Found(":", "speech", subject, title=title, cue_at=q - 1, cue_len=1)
 
 
 def _trailing(toks: list[str], i: int, cue: Found) -> bool:

@@ -118,6 +118,8 @@ def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) ->
         return pronoun
     subject = mentions.parse(lead)
     plural = subject is not None and not subject.pronoun and subject.name.split()[-1].lower().endswith("s")
+    if plural and subject.kind == "person" and lead[0].lower() == "the" and len(subject.name.split()) == 1:
+        subject.kind = "organization"  # "The Conservatives believe …; they say …": a party, not a person
     if plural and subject.kind in ("anonymous", "organization"):
         subject.mention = pronoun.mention
         return subject
