@@ -653,3 +653,16 @@ def test_a_quotation_after_a_colon_belongs_to_the_named_subject_before_it():
     assert _source_of(text, "uncover things") == "Dave Martell"
     assert _source_of(text, "care about costs") == "Conservatives"
     assert _source_of("Pharmacy rules\n\nThe rules are clear: “No refills without a visit.”\n", "No refills") is None
+
+
+def test_progressive_and_quoted_as_saying_and_age_nouns():
+    text = (
+        "Police inquiry\n\n"
+        "Police Chief Ana Ruiz met reporters on Monday.\n\n"
+        "She was quoted as saying by local media that the inquiry would end soon.\n\n"
+        "Public health researchers have for years been saying that the rules need to change.\n\n"
+        "“I did nothing wrong,” said the 46-year-old.\n"
+    )
+    assert _source_of(text, "inquiry would end") == "Ana Ruiz"
+    assert _source_of(text, "rules need to change") == "Public health researchers"
+    assert _source_of(text, "nothing wrong") == "46-year-old"

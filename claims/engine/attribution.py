@@ -666,7 +666,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     document = low in lex.finding_document
     if speech != want_speech or not (speech or ruling or document or low in lex.finding or low in lex.finding_content):
         return None
-    if i > 0 and lows[i - 1] in _BE:
+    if low == "saying" and i > 3 and lows[i - 2 : i] == ["quoted", "as"] and lows[i - 3] in _BE:
+        words = _np_before(toks, i - 3)  # "He was quoted as saying …": the subject said it
+        if not words:
+            return None
+        return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
+    if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
         if agent:
             agent.cue_at, agent.cue_len = i, span
@@ -677,7 +682,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
     if i > 1 and _possessive(lows[i - 2]) and lows[i - 1] in _TIME:
         return None  # "Musk's August tweet"; "Trudeau's office said" is a subject
-    words, title = _subject(toks, i)
+    progressive = i > 1 and lows[i - 1] in _BE and lows[i].endswith("ing")
+    words, title = _subject(toks, i - 1 if progressive else i)  # "She was saying that …"
     described = _described_subject(toks, i)  # "Proponents of remediation agreements say …"
     if described and (not words or (len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None

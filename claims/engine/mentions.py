@@ -205,8 +205,8 @@ def person_noun(word: str) -> bool:
     "economist", "barista"), so a described speaker needs no list entry;
     "Chapman" or "Freeman" is a name, not a noun."""
     b = base(word)
-    if b in lexicon().anon_nouns:
-        return True
+    if b in lexicon().anon_nouns or b.endswith(("-year-old", "-year-olds")):
+        return True  # "the 46-year-old said", "my two-year-old"
     if not word[:1].islower() or len(b) < 5 or not b.isalpha() or b in _NOT_AGENTS:
         return False
     stem = b[:-1] if b.endswith("s") and not b.endswith(("ss", "us")) else b
