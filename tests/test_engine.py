@@ -666,3 +666,19 @@ def test_progressive_and_quoted_as_saying_and_age_nouns():
     assert _source_of(text, "inquiry would end") == "Ana Ruiz"
     assert _source_of(text, "rules need to change") == "Public health researchers"
     assert _source_of(text, "nothing wrong") == "46-year-old"
+
+
+def test_beliefs_of_others_are_sourced_facts_but_the_writers_own_stay_editorial():
+    text = (
+        "Brexit voices\n\n"
+        "Retired engineer Mike Fadden voted to leave.\n\n"
+        "He believes Britain should leave without a deal.\n\n"
+        "The budget office report ultimately concluded that costs would rise.\n"
+    )
+    claims = analyze(text).claims
+    belief = next(c for c in claims if "should leave" in c.text)
+    assert belief.type == "reported_fact" and belief.source.name == "Mike Fadden"
+    concluded = next(c for c in claims if "costs would rise" in c.text)
+    assert concluded.type == "reported_fact" and concluded.source is not None
+    mine = analyze("Column\n\nI believe the plan is a disaster and we must stop it.\n").claims[-1]
+    assert mine.type == "editorial_assertion" and mine.source is None

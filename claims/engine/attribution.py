@@ -46,6 +46,7 @@ _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
 _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
+_FIRST_PERSON = frozenset(("i", "we"))  # the writer speaking: never a source of a belief
 _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" clear"))  # "made it clear"
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
@@ -103,7 +104,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         b = toks[j].lower()
         if b in _TIME and j > 0 and base(toks[j - 1]) in lexicon().honorifics:
             break  # "Ms. May said": a name after an honorific, not the month
-        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS):
+        adverb = len(b) >= 7 and b.endswith(mentions.ADVERB_ENDINGS) and toks[j].islower()  # "ultimately concluded"
+        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS) or adverb:
             seen_time = seen_time or b in _TIME
             j -= 1
             continue
@@ -715,6 +717,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "Colton told an audience about the first time …": a topic, not what was said
     if not inverted and _disagrees(words, lows, i, low):
         return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
+    if low in lex.belief and base(words[-1]) in _FIRST_PERSON:
+        return None  # "I believe …", "we think …": the writer's own view (GUIDE)
     needs_content = low in lex.speech_content or low in lex.finding_content
     trailing = (
         not inverted

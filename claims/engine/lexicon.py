@@ -57,6 +57,7 @@ class Lexicon:
     speech_content: dict[str, str]
     finding: dict[str, str]
     finding_content: dict[str, str]
+    belief: dict[str, str]
     finding_ruling: dict[str, str]
     finding_document: dict[str, str]
     rulers: frozenset[str]
@@ -116,7 +117,8 @@ def lexicon() -> Lexicon:
         speech_core=_forms(speech["core"]),
         speech_content=_forms(speech["content"]),
         finding=_forms(findings["core"]),
-        finding_content=_forms(findings["content"]),
+        finding_content={**_forms(findings["content"]), **_forms(findings["belief"])},
+        belief=_forms(findings["belief"]),
         finding_ruling=_forms(findings["ruling"]),
         finding_document=_forms(findings["document"]),
         rulers=frozenset(_words(findings["rulers"])),

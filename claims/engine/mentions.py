@@ -32,7 +32,7 @@ _QUANTIFIED_HEADS = words("quantified_heads")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
-_ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
+ADVERB_ENDINGS = ("ally", "ously", "fully", "ively", "ably", "ibly", "ently", "antly", "ately", "arly", "edly", "ssly")
 _AFFILIATION = frozenset(("at", "of", "with", "from", "in"))  # "X at the University of Y"
 _ACRONYM = regex.compile(r"\p{Lu}[\p{Lu}0-9&.]+\Z")
 _SPACED_APOSTROPHE = re.compile(r" ([’'])")
@@ -169,7 +169,7 @@ def drop_openers(words: list[str]) -> list[str]:
     while i < len(words) - 1 and is_cap(words[i]) and is_cap(words[i + 1]):
         b = base(words[i])
         first_name = b in lex.female_names or b in lex.male_names
-        adverb = len(b) >= 6 and b.endswith(_ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
+        adverb = len(b) >= 6 and b.endswith(ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
         participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
         if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and not first_name):
             i += 1
