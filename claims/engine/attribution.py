@@ -51,7 +51,6 @@ _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" cl
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
-_CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
 _DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
@@ -342,7 +341,7 @@ def _bare_clause(after: list[str]) -> bool:
         low = t.lower()
         if (not t[0].isalnum() and t not in ("’", "'")) or low in CONNECTORS or low in _SUBORDINATORS or low == "as":
             return False  # a comma, a quotation, "and" or "as" ends the window: no clause of its own
-        subject, contracted = _contraction(low)
+        subject, contracted = mentions.uncontracted(low)
         if (
             k <= 1
             and subject in _CLAUSE_SUBJECTS
@@ -611,15 +610,6 @@ def _told_about(toks: list[str], k: int) -> bool:
     if topic is None or any(not t[0].isalnum() for t in window[:topic]):
         return False
     return not any(t.lower() == "that" or t in (QMARK, ":") for t in toks[k : k + 14])
-
-
-def _contraction(low: str) -> tuple[str, bool]:
-    """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
-    for ending in _CONTRACTIONS:
-        for mark in ("’", "'"):
-            if low.endswith(mark + ending) and len(low) > len(ending) + 1:
-                return low[: -len(ending) - 1], True
-    return low, False
 
 
 def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:

@@ -57,6 +57,18 @@ def base(word: str) -> str:
     return low
 
 
+def uncontracted(low: str) -> tuple[str, bool]:
+    """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
+    for ending in _CONTRACTIONS:
+        for mark in ("’", "'"):
+            if low.endswith(mark + ending) and len(low) > len(ending) + 1:
+                return low[: -len(ending) - 1], True
+    return low, False
+
+
+_CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
+
+
 def possessive(word: str) -> bool:
     """ "Musk's", "the union’s": the word ends with a possessive 's."""
     return word.endswith(_POSSESSIVE_ENDINGS)
@@ -265,8 +277,8 @@ def parse(words: list[str]) -> Parsed | None:
             return first
     mention = " ".join(words)
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
-    if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return Parsed(mention, words[0].lower(), "person", pronoun=True)
+    if len(words) == 1 and uncontracted(words[0].lower())[0] in PRONOUNS:  # "he", "I’d"
+        return Parsed(mention, uncontracted(words[0].lower())[0], "person", pronoun=True)
     lone = base(words[0]) if len(words) == 1 else ""
     if (
         lone in lex.starters
