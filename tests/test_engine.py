@@ -682,3 +682,25 @@ def test_beliefs_of_others_are_sourced_facts_but_the_writers_own_stay_editorial(
     assert concluded.type == "reported_fact" and concluded.source is not None
     mine = analyze("Column\n\nI believe the plan is a disaster and we must stop it.\n").claims[-1]
     assert mine.type == "editorial_assertion" and mine.source is None
+
+
+def test_second_review_regressions():
+    cases = {
+        "Many in the crowd cheered when Smith said the race was over.": None,
+        "Justin Trudeau was asked a simple question: “Will you resign?”": None,
+        "Martha Stewart’s new book has a simple title: “Cake.”": None,
+        "“Hamilton” fans cheered outside the theatre.": None,
+        "She was saying goodbye to her kids when the bomb hit.": None,
+        "I’d say the risk is low.": None,
+        "You think the worst is over, but it is not.": None,
+        "Researchers report that the drug cut deaths by half.": "Researchers",
+        "Police report a rise in thefts.": "Police",
+        "People living nearby said they heard a bang.": "People living nearby",
+        "Proponents of the plan in Ottawa say it will work.": "Proponents of the plan in Ottawa",
+        "Many said the plan failed.": "Many",
+        "A former Pentagon official said the plan failed.": "former Pentagon official",
+        "A Biden lawyer said the case was weak.": "Biden lawyer",
+    }
+    for sentence, source in cases.items():
+        claim = analyze(sentence).claims[0]
+        assert (claim.source.name if claim.source else None) == source, sentence

@@ -47,13 +47,16 @@ _RELATIVE = words("relative")
 _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
 _FIRST_PERSON = frozenset(("i", "we"))  # the writer speaking: never a source of a belief
+_HEDGING_MODALS = words("hedging_modals")
 _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" clear"))  # "made it clear"
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
+_COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
-_DESCRIBED_WORDS = 8  # a head and its description before a verb of saying: at most this many words
+_DESCRIBED_WORDS = 8
+_PHRASE_BREAKS = words("subordinators") | words("relative") | {"as", "but", "and"}  # a clause starts: no one phrase  # a head and its description before a verb of saying: at most this many words
 _QUANTIFIED_HEADS = words("quantified_heads")
 _DESCRIBING_PREPOSITIONS = words("describing_prepositions")
 _LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
@@ -324,7 +327,8 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
-    opens_with_quote = bool(toks) and toks[0] == QMARK  # "“…,” a citizen, whose name is redacted, wrote"
+    # "“…,” a citizen, whose name is redacted, wrote"; not a title ("“Hamilton” fans protested")
+    opens_with_quote = len(toks) > 1 and toks[0] == QMARK and toks[1] in (",", "?", "!")
     return (
         QMARK in toks[max(0, i - max(8, subject + 6)) : i]
         or (opens_with_quote and i < _QUOTE_FIRST_REACH)
@@ -502,10 +506,17 @@ def _colon_quotation(toks: list[str]) -> Found | None:
     subject = _leading_subject(toks[: q - 1])
     if not subject or not all(is_cap(w) for w in subject) or base(subject[0]) in _PREPOSITIONS:
         return None
+    if mentions.possessive(subject[-1]):
+        return None  # "Martha Stewart's new book has a simple title: “Cake.”"
     j = len(subject)
     k = toks.index(",", j + 1) if j < q - 1 and toks[j] == "," and "," in toks[j + 1 : q - 1] else -1
     if k < 0 and len(subject) < 2:
         return None  # a lone capital opening a sentence ("Governance …", "It's …") may be no name at all
+    predicate = [t.lower() for t in toks[(k if k > 0 else j - 1) + 1 : q - 1]]
+    if not predicate or predicate[0] not in _BE or len(predicate) > _COLON_PREDICATE or any(
+        w.endswith("ed") for w in predicate
+    ):
+        return None  # only "is blunt:", "was more direct:"; not "was asked a question:", "received a text:"
     title = " ".join(toks[j + 1 : k]) if k > 0 else None  # "Martell, the addictions doctor …,"
     return Found(":", "speech", subject, title=title, cue_at=q - 1, cue_len=1)
 
@@ -564,8 +575,8 @@ def _passive_agent(toks: list[str], j: int, cue: str) -> Found | None:
     if j >= len(toks) or toks[j].lower() != "by":
         return None
     words = _np_after(toks, j + 1)
-    if not words:
-        return None
+    if not words or (len(words) == 1 and base(words[0]) in _QUANTIFIED_HEADS):
+        return None  # "was criticized by many": no one in particular
     k = j + 1 + len(words)
     if k + 1 < len(toks) and toks[k] == ",":
         name = _np_after(toks, k + 1)
@@ -591,12 +602,14 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
         if not (person_noun(head) or quantifier):
             continue
         after = base(toks[k + 2]) if k + 2 < i else ""
+        ending = ("ed", "ing") if person_noun(head) else ("ed",)  # "people living nearby", "those involved"
         participle = (
-            nxt.islower() and nxt.endswith("ed") and (person_noun(head) or k + 1 == i - 1) and after not in DETERMINERS
+            nxt.islower() and nxt.endswith(ending) and (person_noun(head) or k + 1 == i - 1) and after not in DETERMINERS
         )  # "people arrested last week", not "Advocates welcomed the plan"
         follows = nxt.lower() in _DESCRIBING_PREPOSITIONS or participle
-        if any(t.lower() in ("and", "but") for t in toks[k:i]):
-            continue  # "Many waved flags and held up signs calling …": two verbs, no one phrase
+        rest = [t.lower() for t in toks[k + 2 : i]]
+        if any(t in _PHRASE_BREAKS or t in PRONOUNS or (t.endswith("ed") and n) for n, t in enumerate(rest)):
+            continue  # "Many in the crowd cheered when Smith said": a clause, not one phrase
         if follows:
             start = k - 1 if before in DETERMINERS or before in _QUANTIFIED_HEADS else k  # "All those involved"
             return toks[start:i]
@@ -625,6 +638,8 @@ def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
     head = subject[-1]
     if not is_cap(head) or base(head) in PRONOUNS or any(base(w) in CONNECTORS for w in subject):
         return False
+    if base(head).endswith("s") and not base(head).endswith("ss") or _known_noun(head):
+        return False  # "Researchers report …", "Police report …": a plural or a common noun at the start
     return (lows[i - 1] if i > 0 else "") not in _AUXILIARIES
 
 
@@ -677,7 +692,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     progressive = i > 1 and lows[i - 1] in _BE and lows[i].endswith("ing")
     words, title = _subject(toks, i - 1 if progressive else i)  # "She was saying that …"
     described = _described_subject(toks, i)  # "Proponents of remediation agreements say …"
-    if described and (not words or (len(described) > len(words) and described[-len(words) :] == words)):
+    named = bool(words) and (is_cap(words[-1]) or base(words[-1]) in PRONOUNS)
+    if described and words and len(described) > len(words) and described[-len(words) :] == words:
+        before = described[-len(words) - 1].lower()  # "Proponents of the plan in Ottawa": Ottawa is an object
+        named = named and before not in _DESCRIBING_PREPOSITIONS
+    if described and (not words or (not named and len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None
     if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
@@ -707,9 +726,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "Colton told an audience about the first time …": a topic, not what was said
     if not inverted and _disagrees(words, lows, i, low):
         return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
-    if low in lex.belief and base(words[-1]) in _FIRST_PERSON:
-        return None  # "I believe …", "we think …": the writer's own view (GUIDE)
-    needs_content = low in lex.speech_content or low in lex.finding_content
+    pronoun, contracted = mentions.uncontracted(words[-1].lower())
+    if pronoun in _FIRST_PERSON and (low in lex.belief or contracted or (i > 0 and lows[i - 1] in _HEDGING_MODALS)):
+        return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
+    if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
+        return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
+    needs_content = low in lex.speech_content or low in lex.finding_content or progressive
     trailing = (
         not inverted
         and i - len(words) - 1 >= 0

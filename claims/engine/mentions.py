@@ -29,6 +29,7 @@ BODY_ROLES = words("body_roles")
 TIME_WORDS = words("time")
 _CLAUSE_CUT = words("mention_clause_cuts")
 _QUANTIFIED_HEADS = words("quantified_heads")
+_FORMER = words("former")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
@@ -280,12 +281,9 @@ def parse(words: list[str]) -> Parsed | None:
     if len(words) == 1 and uncontracted(words[0].lower())[0] in PRONOUNS:  # "he", "I’d"
         return Parsed(mention, uncontracted(words[0].lower())[0], "person", pronoun=True)
     lone = base(words[0]) if len(words) == 1 else ""
-    if (
-        lone in lex.starters
-        and not person_noun(words[0])
-        and lone not in lex.org_nouns
-        and lone not in _QUANTIFIED_HEADS
-    ):
+    if lone in _QUANTIFIED_HEADS:
+        return Parsed(mention, words[0], "anonymous")  # "Some say …", "Many said …": people, described vaguely
+    if lone in lex.starters and not person_noun(words[0]) and lone not in lex.org_nouns:
         return None  # "Nonetheless, she ... told": an opener is nobody
     if sum(1 for w in words if len(w) > 1 and w.isupper()) >= 3:
         return None  # a line in capitals is a subhead ("HOW MUCH WILL THE PARTIES ..."), not a name
@@ -395,8 +393,12 @@ def parse(words: list[str]) -> Parsed | None:
     hb = base(head_noun(core))
     if (hb in SPOKES_ROLES or hb in BODY_ROLES) and len(core) >= 2 and hb == base(core[-1]):
         body = core[:-1]
-        named = [w for w in body if is_cap(w)]
-        if is_cap(body[-1]) and named == body[len(body) - len(named) :]:
+        named = [w for w in body if is_cap(w) and base(w) not in _FORMER]
+        former = any(base(w) in _FORMER for w in body)  # "a former Pentagon official" speaks for no one
+        personal = bool(named) and (base(named[0]) in lex.female_names or base(named[0]) in lex.male_names)
+        # a spokesman speaks for whoever is named; an official or lawyer only for what reads as a body
+        body_like = bool(named) and (hb in SPOKES_ROLES or len(named) > 1 or classify_proper(named) != "person")
+        if not former and not personal and body_like and is_cap(body[-1]) and named == body[len(body) - len(named) :]:
             # "a Pentagon spokesman", "a White House official": the body, with the role as title (GUIDE)
             lead = body[: len(body) - len(named)]
             return Parsed(mention, " ".join(named), "organization", title=" ".join([*lead, core[-1]]))

@@ -442,9 +442,11 @@ class Registry:
         """Where a sentence's main clause begins: after an opening adverbial
         ("After meeting Premier Kowal on Monday, Rudd demanded …"), whose names are not its subject."""
         lead = self.text[start : start + _LEAD_CHARS]
-        first = lead.split(" ", 1)[0].lower()
+        parts = lead.split(" ", 2)
+        first = parts[0].lower()
+        participle = first.endswith("ing") and len(parts) > 1 and parts[1][:1].islower()  # not "Fleming, …"
         comma = lead.find(",")
-        if comma > 0 and (first in _CLAUSE_LEADS or first.endswith("ing")):
+        if comma > 0 and (first in _CLAUSE_LEADS or participle):
             return start + comma + 1
         return start
 
