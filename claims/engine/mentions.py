@@ -60,6 +60,8 @@ def base(word: str) -> str:
 
 def uncontracted(low: str) -> tuple[str, bool]:
     """ "he’s" -> ("he", True): a pronoun with its auxiliary written on."""
+    if "’" not in low and "'" not in low:
+        return low, False
     for ending in _CONTRACTIONS:
         for mark in ("’", "'"):
             if low.endswith(mark + ending) and len(low) > len(ending) + 1:
