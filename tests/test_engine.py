@@ -704,3 +704,13 @@ def test_second_review_regressions():
     for sentence, source in cases.items():
         claim = analyze(sentence).claims[0]
         assert (claim.source.name if claim.source else None) == source, sentence
+
+
+def test_a_surname_that_is_a_title_word_and_shared_with_a_relative():
+    text = (
+        "Crash trial\n\n"
+        "Robert Major was driving the truck, according to police. Robert Major pleaded not guilty.\n\n"
+        "His son Brenden Major survived the crash.\n\n"
+        "Major said he had taken the route about ten times before.\n"
+    )
+    assert _source_of(text, "ten times") == "Robert Major"

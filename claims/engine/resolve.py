@@ -101,7 +101,16 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
     out: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(text):
         parts = drop_openers(m.group().split())
-        cut = max((k + 1 for k, w in enumerate(parts) if base(w) in lex.titles or base(w) in lex.honorifics), default=0)
+        last = len(parts) - 1  # a surname may be a title word too ("Robert Major", "Maura Dean")
+        cut = max(
+            (
+                k + 1
+                for k, w in enumerate(parts)
+                if (base(w) in lex.titles or base(w) in lex.honorifics)
+                and (k < last or k == 0 or base(parts[k - 1]) in lex.titles or base(parts[k - 1]) in lex.honorifics)
+            ),
+            default=0,
+        )
         parts = parts[cut:]
         while parts and base(parts[0]) in lex.starters:
             parts.pop(0)
@@ -187,10 +196,16 @@ class Registry:
 
     def _full_name_for(self, token: str, before: int) -> str | None:
         """A full name in the text that ends with a lone surname ("Nadeau" ->
-        "Marie Nadeau"): the last one before the position, else the first after."""
+        "Marie Nadeau"): of those written before the position (else after), the
+        one written most often, then the latest. A story about Robert Major that
+        names his son Brenden Major once means Robert by "Major"."""
         options = self._index().get(token, [])
         earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
-        return earlier[-1] if earlier else None
+        if not earlier:
+            return None
+        counts = {n: sum(1 for _, m in options if m == n) for n in earlier}
+        latest = {n: k for k, n in enumerate(earlier)}
+        return max(earlier, key=lambda n: (counts[n], latest[n]))
 
     # -- resolution ---------------------------------------------------------
     def resolve(self, p: Parsed, position: int) -> Source | None:
@@ -213,6 +228,10 @@ class Registry:
         lone = p.mention.split()
         if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(base_case(lone[0])):
             return self._touch(self._people_named(base_case(lone[0]))[0])  # "Major said" after "Robert Major"
+        if len(lone) == 1 and lone[0][:1].isupper() and p.kind == "anonymous":
+            full = self._full_name_for(base_case(lone[0]), position)
+            if full:  # "Major previously testified": the surname of "Robert Major", not the rank
+                return self.resolve(Parsed(p.mention, full, "person"), position)
         if p.carrier:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
