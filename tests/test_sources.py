@@ -244,3 +244,15 @@ def test_second_review_regressions():
     for sentence, source in cases.items():
         claim = analyze(sentence).claims[0]
         assert (claim.source.name if claim.source else None) == source, sentence
+
+
+def test_british_forms_impersonal_attribution_and_place_names_with_ing():
+    text = (
+        "Lockdown vote\n\n"
+        "A Downing Street spokeswoman said the prime minister would not back down.\n\n"
+        "It is understood that the vote will take place on Tuesday.\n"
+    )
+    claims = analyze(text).claims
+    assert _source_of(text, "back down") == "Downing Street"
+    understood = next(c for c in claims if "It is understood" in c.text)
+    assert understood.type == "reported_fact" and understood.source.kind == "unspecified"

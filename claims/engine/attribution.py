@@ -492,7 +492,22 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return _colon_quotation(toks)
+    return _impersonal(toks) or _colon_quotation(toks)
+
+
+def _impersonal(toks: list[str]) -> Found | None:
+    """ "It is understood that …", "It was reported that …": a sourced fact
+    whose source is the vague phrase itself."""
+    lows = [t.lower() for t in toks[:6]]
+    if len(lows) < 4 or lows[0] != "it":
+        return None
+    k = 1 + (lows[1] in ("has", "had")) + (lows[2] == "been")
+    if lows[1] not in _BE and lows[1] not in ("has", "had", "’s", "'s"):
+        return None
+    k = 2 if lows[1] in _BE else 3 if lows[2:3] == ["been"] else 0
+    if k and k < len(lows) - 1 and lows[k] in mentions.IMPERSONAL and lows[k + 1] == "that":
+        return Found(toks[k], "according", toks[: k + 1], cue_at=k, cue_len=1)
+    return None
 
 
 def _colon_quotation(toks: list[str]) -> Found | None:

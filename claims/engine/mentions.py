@@ -30,6 +30,7 @@ TIME_WORDS = words("time")
 _CLAUSE_CUT = words("mention_clause_cuts")
 _QUANTIFIED_HEADS = words("quantified_heads")
 _FORMER = words("former")
+IMPERSONAL = words("impersonal_verbs")
 _CLAUSE_OPENERS = words("clause_openers")
 _AGENT_ENDINGS = tuple(words("agent_endings"))
 _NOT_AGENTS = words("not_agents")
@@ -186,7 +187,9 @@ def drop_openers(words: list[str]) -> list[str]:
         first_name = b in lex.female_names or b in lex.male_names
         adverb = len(b) >= 6 and b.endswith(ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
         participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
-        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and not first_name):
+        # "Knowing Bardos", "But Knowing Bardos", not "A Downing Street spokeswoman"
+        opener = i == 0 or (base(words[i - 1]) in lex.starters and base(words[i - 1]) not in DETERMINERS)
+        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not first_name):
             i += 1
             continue
         break
@@ -282,6 +285,8 @@ def parse(words: list[str]) -> Parsed | None:
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and uncontracted(words[0].lower())[0] in PRONOUNS:  # "he", "I’d"
         return Parsed(mention, uncontracted(words[0].lower())[0], "person", pronoun=True)
+    if len(words) >= 3 and words[0].lower() == "it" and words[-1].lower() in IMPERSONAL:
+        return Parsed(mention, " ".join(w.lower() for w in words), "unspecified")  # "it is understood" (GUIDE)
     lone = base(words[0]) if len(words) == 1 else ""
     if lone in _QUANTIFIED_HEADS:
         return Parsed(mention, words[0], "anonymous")  # "Some say …", "Many said …": people, described vaguely
