@@ -256,3 +256,8 @@ def test_british_forms_impersonal_attribution_and_place_names_with_ing():
     assert _source_of(text, "back down") == "Downing Street"
     understood = next(c for c in claims if "It is understood" in c.text)
     assert understood.type == "reported_fact" and understood.source.kind == "unspecified"
+
+
+def test_impersonal_attribution_with_a_contraction():
+    claim = analyze("Talks\n\nIt’s understood that the talks failed.\n").claims[-1]
+    assert claim.type == "reported_fact" and claim.source.kind == "unspecified"

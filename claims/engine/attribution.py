@@ -56,7 +56,9 @@ _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner be
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
 _DESCRIBED_WORDS = 8
-_PHRASE_BREAKS = words("subordinators") | words("relative") | {"as", "but", "and"}  # a clause starts: no one phrase  # a head and its description before a verb of saying: at most this many words
+_PHRASE_BREAKS = (
+    words("subordinators") | words("relative") | {"as", "but", "and"}
+)  # a clause starts: no one phrase  # a head and its description before a verb of saying: at most this many words
 _QUANTIFIED_HEADS = words("quantified_heads")
 _DESCRIBING_PREPOSITIONS = words("describing_prepositions")
 _LEMMA: dict[str, str] = {}  # every form of a cue verb -> its lemma, the first form on its line
@@ -384,13 +386,15 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
         named = mentions.parse(inner)
         party = len(inner) == 1 and bool(_PARTY_TAG.fullmatch(inner[0]))  # "Sen. Ted Cruz, R-Texas, said"
-        inner_named = not party and (
-            all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles
-        ) or (
-            named is not None
-            and named.kind == "person"
-            and named.title is not None
-            and any(_known_noun(w) for w in named.title.replace(",", " ").split())
+        inner_named = (
+            not party
+            and (all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles)
+            or (
+                named is not None
+                and named.kind == "person"
+                and named.title is not None
+                and any(_known_noun(w) for w in named.title.replace(",", " ").split())
+            )
         )
         # "Her deputy, Tom Adeyemi, said", "Her opponent, council member Brian Feld, said";
         # not "The study, published in Nature, found"
@@ -499,13 +503,16 @@ def _impersonal(toks: list[str]) -> Found | None:
     """ "It is understood that …", "It was reported that …": a sourced fact
     whose source is the vague phrase itself."""
     lows = [t.lower() for t in toks[:6]]
-    if len(lows) < 4 or lows[0] != "it":
+    if len(lows) < 3 or mentions.uncontracted(lows[0])[0] != "it":
         return None
-    k = 1 + (lows[1] in ("has", "had")) + (lows[2] == "been")
-    if lows[1] not in _BE and lows[1] not in ("has", "had", "’s", "'s"):
-        return None
-    k = 2 if lows[1] in _BE else 3 if lows[2:3] == ["been"] else 0
-    if k and k < len(lows) - 1 and lows[k] in mentions.IMPERSONAL and lows[k + 1] == "that":
+    perfect = lows[1] in ("has", "had") and lows[2] == "been"
+    k = 1 if lows[0] != "it" else 2 if lows[1] in _BE else 3 if perfect else 0  # "it’s", "it is", "it has been"
+    if (
+        k
+        and k < len(lows) - 1
+        and lows[k] in mentions.IMPERSONAL
+        and (lows[k + 1] == "that" or _bare_clause(toks[k + 1 : k + 8]))
+    ):
         return Found(toks[k], "according", toks[: k + 1], cue_at=k, cue_len=1)
     return None
 
@@ -528,8 +535,11 @@ def _colon_quotation(toks: list[str]) -> Found | None:
     if k < 0 and len(subject) < 2:
         return None  # a lone capital opening a sentence ("Governance …", "It's …") may be no name at all
     predicate = [t.lower() for t in toks[(k if k > 0 else j - 1) + 1 : q - 1]]
-    if not predicate or predicate[0] not in _BE or len(predicate) > _COLON_PREDICATE or any(
-        w.endswith("ed") for w in predicate
+    if (
+        not predicate
+        or predicate[0] not in _BE
+        or len(predicate) > _COLON_PREDICATE
+        or any(w.endswith("ed") for w in predicate)
     ):
         return None  # only "is blunt:", "was more direct:"; not "was asked a question:", "received a text:"
     title = " ".join(toks[j + 1 : k]) if k > 0 else None  # "Martell, the addictions doctor …,"
@@ -619,7 +629,10 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
         after = base(toks[k + 2]) if k + 2 < i else ""
         ending = ("ed", "ing") if person_noun(head) else ("ed",)  # "people living nearby", "those involved"
         participle = (
-            nxt.islower() and nxt.endswith(ending) and (person_noun(head) or k + 1 == i - 1) and after not in DETERMINERS
+            nxt.islower()
+            and nxt.endswith(ending)
+            and (person_noun(head) or k + 1 == i - 1)
+            and after not in DETERMINERS
         )  # "people arrested last week", not "Advocates welcomed the plan"
         follows = nxt.lower() in _DESCRIBING_PREPOSITIONS or participle
         rest = [t.lower() for t in toks[k + 2 : i]]

@@ -285,7 +285,7 @@ def parse(words: list[str]) -> Parsed | None:
     mention = _SPACED_APOSTROPHE.sub(r"\1", mention)
     if len(words) == 1 and uncontracted(words[0].lower())[0] in PRONOUNS:  # "he", "I’d"
         return Parsed(mention, uncontracted(words[0].lower())[0], "person", pronoun=True)
-    if len(words) >= 3 and words[0].lower() == "it" and words[-1].lower() in IMPERSONAL:
+    if len(words) >= 2 and uncontracted(words[0].lower())[0] == "it" and words[-1].lower() in IMPERSONAL:
         return Parsed(mention, " ".join(w.lower() for w in words), "unspecified")  # "it is understood" (GUIDE)
     lone = base(words[0]) if len(words) == 1 else ""
     if lone in _QUANTIFIED_HEADS:
