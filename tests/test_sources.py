@@ -73,7 +73,7 @@ CASES = [
         id="progressive_and_quoted_as_saying_and_age_nouns",
     ),
     pytest.param(
-        "Crash trial\n\nRobert Major was driving the truck, according to police. Robert Major pleaded not guilty.\n\nHis son Brenden Major survived the crash.\n\nMajor said he had taken the route about ten times before.\n",
+        "Crash trial\n\nPolice say the truck driven by Robert Major hit a car. The court heard that Robert Major was speeding.\n\nHis son Brenden Major survived the crash.\n\nMajor said he had taken the route about ten times before.\n",
         [("ten times", "Robert Major")],
         id="a_surname_that_is_a_title_word_and_shared_with_a_relative",
     ),
