@@ -261,3 +261,13 @@ def test_british_forms_impersonal_attribution_and_place_names_with_ing():
 def test_impersonal_attribution_with_a_contraction():
     claim = analyze("Talks\n\nIt’s understood that the talks failed.\n").claims[-1]
     assert claim.type == "reported_fact" and claim.source.kind == "unspecified"
+
+
+def test_nouns_in_lists_and_lower_case_title_words_are_no_speakers():
+    for sentence in (
+        "Lincicome stood off to the side and offered advice, quips and commentary during the round.",
+        "The board sent an email with general comments about its record.",
+    ):
+        claim = analyze(sentence).claims[0]
+        assert claim.source is None and claim.cue is None, sentence
+    assert analyze("“Yes,” said the general.").claims[0].source.name == "general"

@@ -715,6 +715,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     if i > 0 and _possessive(lows[i - 1]):
         return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
+    if i > 0 and toks[i - 1] == "," and lows[i + span : i + span + 1] in (["and"], ["or"]):
+        return None  # "offered advice, quips and commentary": a noun in a list
     if i > 1 and _possessive(lows[i - 2]) and lows[i - 1] in _TIME:
         return None  # "Musk's August tweet"; "Trudeau's office said" is a subject
     progressive = i > 1 and lows[i - 1] in _BE and lows[i].endswith("ing")
@@ -750,6 +752,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             title = _appositive(toks, rest)
     if not words:
         return None
+    if len(words) == 1 and words[0].islower() and base(words[0]) in lex.titles and not person_noun(words[0]):
+        return None  # "an email with general comments": a lower-case title word alone is an adjective
     if low in _TELL and not inverted and _told_about(toks, i + 1):
         return None  # "Colton told an audience about the first time …": a topic, not what was said
     if not inverted and _disagrees(words, lows, i, low):
