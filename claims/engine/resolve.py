@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
@@ -145,6 +146,7 @@ class Registry:
         self._introduced: frozenset[str] | None = None
         self._companies: frozenset[str] | None = None
         self._named_runs: list[tuple[int, str]] | None = None
+        self._name_counts: Counter[str] | None = None
         self._cap_words: list[tuple[int, str]] = []
         self._places: frozenset[str] | None = None
 
@@ -200,12 +202,15 @@ class Registry:
         one written most often, then the latest. A story about Robert Major that
         names his son Brenden Major once means Robert by "Major"."""
         options = self._index().get(token, [])
-        earlier = [n for pos, n in options if pos < before] or [n for _, n in options]
-        if not earlier:
+        if not options:
             return None
-        counts = {n: sum(1 for _, m in options if m == n) for n in earlier}
-        latest = {n: k for k, n in enumerate(earlier)}
-        return max(earlier, key=lambda n: (counts[n], latest[n]))
+        k = bisect.bisect_left(options, (before, ""))  # the index lists each surname's names in text order
+        earlier = options[:k] or options
+        if self._name_counts is None:
+            self._name_counts = Counter(n for runs in self._index().values() for _, n in runs)
+        counts = self._name_counts
+        latest = {n: k for k, (_, n) in enumerate(earlier)}
+        return max(latest, key=lambda n: (counts[n], latest[n]))
 
     # -- resolution ---------------------------------------------------------
     def resolve(self, p: Parsed, position: int) -> Source | None:
