@@ -271,3 +271,14 @@ def test_nouns_in_lists_and_lower_case_title_words_are_no_speakers():
         claim = analyze(sentence).claims[0]
         assert claim.source is None and claim.cue is None, sentence
     assert analyze("“Yes,” said the general.").claims[0].source.name == "general"
+
+
+def test_a_spokesman_of_a_named_person_or_role_speaks_for_them():
+    text = (
+        "Lockdown rules\n\n"
+        "Prime Minister Boris Johnson faces a revolt over the rules.\n\n"
+        "The prime minister's official spokesman said the rules would stay.\n\n"
+        "Pelosi's spokesman said the speaker would not attend.\n"
+    )
+    assert _source_of(text, "rules would stay") == "Boris Johnson"
+    assert _source_of(text, "would not attend") == "Pelosi"

@@ -152,6 +152,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
                 out.append(t)
                 break
             out.append(t)
+        elif mentions.possessive(t) and known_word(t) and j > 0 and toks[j - 1][:1].isalpha():
+            out.append(t)  # "the prime minister's spokesman": the owner's own phrase goes on
         elif b in DETERMINERS or mentions.possessive(t):
             out.append(t)
             if j > 0 and toks[j - 1].lower() in CONNECTORS:

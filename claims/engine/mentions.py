@@ -398,6 +398,13 @@ def parse(words: list[str]) -> Parsed | None:
     # "Some parents", "two officials": the quantifier stays, it is part of the describing phrase (GUIDE)
     phrase = " ".join(core)
     hb = base(head_noun(core))
+    owner = next((k for k in range(len(core) - 2, -1, -1) if possessive(core[k])), None)
+    if (hb in SPOKES_ROLES or hb in BODY_ROLES) and owner is not None and hb == base(core[-1]):
+        # "the prime minister's official spokesman", "Pelosi's spokesman": the one they speak for
+        whose = parse([*words[: len(words) - len(core)], *core[:owner], core[owner][:-2]])
+        if whose is not None and not whose.pronoun:
+            whose.mention, whose.title = mention, " ".join(core[owner + 1 :])
+            return whose
     if (hb in SPOKES_ROLES or hb in BODY_ROLES) and len(core) >= 2 and hb == base(core[-1]):
         body = core[:-1]
         named = [w for w in body if is_cap(w) and base(w) not in _FORMER]
