@@ -282,3 +282,8 @@ def test_a_spokesman_of_a_named_person_or_role_speaks_for_them():
     )
     assert _source_of(text, "rules would stay") == "Boris Johnson"
     assert _source_of(text, "would not attend") == "Pelosi"
+
+
+def test_an_inverted_tag_with_a_relation_then_a_name_gives_the_name():
+    claim = analyze("“He was a kind man,” said his sister, Maria Lopez.").claims[0]
+    assert (claim.source.name, claim.source.title, claim.mention) == ("Maria Lopez", "sister", "Maria Lopez")

@@ -752,6 +752,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         if after and (quote_before or (toks[i - 1] == "," and closes)):
             words, inverted = after, True
             title = _appositive(toks, rest)
+            named = _np_after(toks, rest + 1) if rest < n and toks[rest] == "," and not is_cap(after[-1]) else []
+            if named and all(is_cap(w) or base(w) in NAME_PARTICLES for w in named) and len(named) >= 2:
+                # "said his sister, Maria Lopez": the name speaks, the relation is her title
+                role = after[1:] if base(after[0]) in DETERMINERS or after[0].lower() in PRONOUNS else after
+                words, title = named, " ".join(role)
     if not words:
         return None
     if len(words) == 1 and words[0].islower() and base(words[0]) in lex.titles and not person_noun(words[0]):
