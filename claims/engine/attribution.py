@@ -668,7 +668,7 @@ def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
     head = subject[-1]
     if not is_cap(head) or base(head) in PRONOUNS or any(base(w) in CONNECTORS for w in subject):
         return False
-    if base(head).endswith("s") and not base(head).endswith("ss") or _known_noun(head):
+    if mentions.plural(head) or _known_noun(head):
         return False  # "Researchers report …", "Police report …": a plural or a common noun at the start
     return (lows[i - 1] if i > 0 else "") not in _AUXILIARIES
 

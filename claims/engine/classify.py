@@ -58,4 +58,8 @@ def editorial_type(
         return "editorial_assertion", min(0.95, 0.5 + probability / 2), why
     if probability < 0.25:
         return "reported_fact", 0.85, ["no attribution and no sign of the writer's view: presented as fact"]
-    return "reported_fact", max(0.55, 1 - probability), [f"presented as fact; opinion model p={probability:.2f} below the bar ({shown})"]
+    return (
+        "reported_fact",
+        max(0.55, 1 - probability),
+        [f"presented as fact; opinion model p={probability:.2f} below the bar ({shown})"],
+    )

@@ -18,8 +18,12 @@ from claims.engine.model import Quote, Sentence
 from claims.engine.quotes import find_quotes
 
 QMARK = "\ue000"
-TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]")  # invisible format characters are no tokens
-ABBR_DOT = lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number  # periods that belong to a word
+TOKEN = re.compile(
+    r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]"
+)  # invisible format characters are no tokens
+ABBR_DOT = (
+    lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number
+)  # periods that belong to a word
 
 
 @dataclass(slots=True)
@@ -130,4 +134,6 @@ def _join_abbreviations(toks: list[Token]) -> list[Token]:
 
 def tokenize(outside: str) -> list[str]:
     """Tokens of a masked sentence given as a string (for callers without a Doc)."""
-    return [t.text for t in _join_abbreviations([Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(outside)])]
+    return [
+        t.text for t in _join_abbreviations([Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(outside)])
+    ]

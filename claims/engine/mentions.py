@@ -73,6 +73,19 @@ def uncontracted(low: str) -> tuple[str, bool]:
 _CONTRACTIONS = tuple(sorted(words("contraction_endings"), key=len, reverse=True))
 
 
+def first_name(word: str) -> bool:
+    """A common given name ("Maria", "tom"), from the census lists in `first_names.txt`;
+    never a possessive ("Stella's Cafe" is a place)."""
+    b = base(word)
+    return not possessive(word) and (b in lexicon().female_names or b in lexicon().male_names)
+
+
+def plural(word: str) -> bool:
+    """A noun written as a plural ("analysts", "Democrats"; not "Congress")."""
+    b = base(word)
+    return b.endswith("s") and not b.endswith("ss")
+
+
 def possessive(word: str) -> bool:
     """ "Musk's", "the union’s": the word ends with a possessive 's."""
     return word.endswith(_POSSESSIVE_ENDINGS)
@@ -159,10 +172,8 @@ def classify_proper(name_words: list[str]) -> str:
         return "media"
     if low in countries() or any(base(w) in lex.org_nouns or "&" in w for w in name_words):
         return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
-    if len(name_words) >= 2 and base(name_words[-1]) in countries():
-        first = base(name_words[0])
-        if first not in lex.female_names and first not in lex.male_names:
-            return "organization"  # "Rally Canada", "Statistics Canada"; not "Michael Jordan"
+    if len(name_words) >= 2 and base(name_words[-1]) in countries() and not first_name(name_words[0]):
+        return "organization"  # "Rally Canada", "Statistics Canada"; not "Michael Jordan"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
         return "document"
     if len(name_words) == 1 and (_ACRONYM.match(name_words[0]) or _camel_brand(name_words[0])):
@@ -184,12 +195,12 @@ def drop_openers(words: list[str]) -> list[str]:
     i = 0
     while i < len(words) - 1 and is_cap(words[i]) and is_cap(words[i + 1]):
         b = base(words[i])
-        first_name = b in lex.female_names or b in lex.male_names
+        given = first_name(words[i])
         adverb = len(b) >= 6 and b.endswith(ADVERB_ENDINGS)  # "Finally", not "Rally Canada" or "Kelly"
         participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
         # "Knowing Bardos", "But Knowing Bardos", not "A Downing Street spokeswoman"
         opener = i == 0 or (base(words[i - 1]) in lex.starters and base(words[i - 1]) not in DETERMINERS)
-        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not first_name):
+        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not given):
             i += 1
             continue
         break
@@ -409,7 +420,7 @@ def parse(words: list[str]) -> Parsed | None:
         body = core[:-1]
         named = [w for w in body if is_cap(w) and base(w) not in _FORMER]
         former = any(base(w) in _FORMER for w in body)  # "a former Pentagon official" speaks for no one
-        personal = bool(named) and (base(named[0]) in lex.female_names or base(named[0]) in lex.male_names)
+        personal = bool(named) and first_name(named[0])
         # a spokesman speaks for whoever is named; an official or lawyer only for what reads as a body
         body_like = bool(named) and (hb in SPOKES_ROLES or len(named) > 1 or classify_proper(named) != "person")
         if not former and not personal and body_like and is_cap(body[-1]) and named == body[len(body) - len(named) :]:
@@ -471,7 +482,7 @@ def _first_of_pair(words: list[str], both: bool = False) -> list[str] | None:
     if not all(is_cap(w) for w in left) or any(base(w) in lex.org_nouns for w in left):
         return None
     first = base(left[0])
-    personal = first in lex.honorifics or first in lex.female_names or first in lex.male_names
+    personal = first in lex.honorifics or first_name(left[0])
     return left if personal or both else None
 
 

@@ -244,8 +244,9 @@ def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     f["lex:valence"] = min(v_sum, 8.0) / 4
     f["lex:valenced_words"] = min(v_strong, 4) / 2
     classes = word_classes()
-    copula, degree = classes.get("copula", frozenset()), classes.get("intensifier", frozenset()) | classes.get(
-        "negation", frozenset()
+    copula, degree = (
+        classes.get("copula", frozenset()),
+        classes.get("intensifier", frozenset()) | classes.get("negation", frozenset()),
     )
     for k, w in enumerate(lows[:-1]):
         nxt = lows[k + 2] if lows[k + 1] in degree and k + 2 < len(lows) else lows[k + 1]

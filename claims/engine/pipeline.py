@@ -117,7 +117,7 @@ def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) ->
     if not lead or lead[0].lower() in ("they", "them"):
         return pronoun
     subject = mentions.parse(lead)
-    plural = subject is not None and not subject.pronoun and subject.name.split()[-1].lower().endswith("s")
+    plural = subject is not None and not subject.pronoun and mentions.plural(subject.name.split()[-1])
     if plural and subject.kind == "person" and lead[0].lower() == "the" and len(subject.name.split()) == 1:
         subject.kind = "organization"  # "The Conservatives believe …; they say …": a party, not a person
     if plural and subject.kind in ("anonymous", "organization"):

@@ -23,6 +23,7 @@ from claims.engine.mentions import (
     classify_proper,
     countries,
     drop_openers,
+    first_name,
     head_noun,
     possessive,
 )
@@ -396,14 +397,18 @@ class Registry:
     def _last_mention(self, src: Source, before: int) -> int:
         """Where the text last names a person before a position: a pronoun
         points to the person written last, not the one resolved last."""
-        self._last_mention_index()
         last = -1
-        for name in (src.name, *src.aliases):
-            spots = self._mentioned.get(base_case(name.split()[-1]), [])
+        for spots in self._name_spots(src):
             k = bisect.bisect_left(spots, before)
             if k:
                 last = max(last, spots[k - 1])
         return last
+
+    def _name_spots(self, src: Source) -> list[list[int]]:
+        """Where the text writes each of a source's names (by last word), in text order."""
+        self._last_mention_index()
+        assert self._mentioned is not None
+        return [self._mentioned.get(base_case(name.split()[-1]), []) for name in (src.name, *src.aliases)]
 
     def _bring_into_view(self, before: int) -> None:
         """People the last sentences name in full but who have said nothing yet
@@ -426,8 +431,8 @@ class Registry:
 
     def _in_view(self, name: str) -> None:
         """Add a person named in the text, when a common first name shows the run is a person's name."""
-        first, last = name.split()[0].lower(), name.split()[-1]
-        if first not in lexicon().female_names and first not in lexicon().male_names:
+        last = name.split()[-1]
+        if not first_name(name.split()[0]):
             return
         if self._places is None:
             self._places = frozenset(base_case(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
@@ -455,8 +460,7 @@ class Registry:
         k = bisect.bisect_right(self._starts, last) - 1
         lo = self._clause_start(self._starts[max(k, 0)])
         first = last
-        for name in (src.name, *src.aliases):
-            spots = self._mentioned.get(base_case(name.split()[-1]), []) if self._mentioned else []
+        for spots in self._name_spots(src):
             i = bisect.bisect_left(spots, lo)
             if i < len(spots) and spots[i] < first:
                 first = spots[i]

@@ -17,6 +17,7 @@ from functools import cache
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.lexicon import alternation, lexicon, words
+from claims.engine.mentions import first_name, is_media
 from claims.engine.model import Sentence
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -109,8 +110,6 @@ def _skip_space(text: str, i: int, end: int) -> int:
 
 def _outlet_tail(line: str) -> bool:
     """ "Marley Jay, The Associated Press": a credit's second half names an outlet."""
-    from claims.engine.mentions import is_media
-
     tail = line.split(",", 1)[1].strip().rstrip(".")
     return is_media(tail) or tail.split()[-1:] in (["Press"], ["Post"], ["News"], ["Times"])
 
@@ -136,8 +135,6 @@ def _is_furniture(line: str) -> bool:
 def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
     """A paragraph without the photo credit, running time or "Open this photo
     in gallery" that a page wraps around a caption: they are never claims."""
-    from claims.engine.mentions import is_media
-
     last = text[e - 1]
     # credits and signatures are short and end a paragraph without a stop: read only such ends
     m = (
@@ -174,10 +171,9 @@ def _is_signature(line: str) -> bool:
     words = line.split(",", 1)[0].split()
     if not 2 <= len(words) <= 6 or len(line.split()) > 8 or line.rstrip()[-1:] in '.!?:;"”’':
         return False
-    lex = lexicon()
     if not all(w[:1].isupper() or w in _SIGNATURE_JOINERS for w in words):
         return False
-    return any(w.lower() in lex.female_names or w.lower() in lex.male_names for w in words[:-1])
+    return any(first_name(w) for w in words[:-1])
 
 
 def _first_word(text: str, i: int, end: int) -> str:
