@@ -287,3 +287,34 @@ def test_a_spokesman_of_a_named_person_or_role_speaks_for_them():
 def test_an_inverted_tag_with_a_relation_then_a_name_gives_the_name():
     claim = analyze("“He was a kind man,” said his sister, Maria Lopez.").claims[0]
     assert (claim.source.name, claim.source.title, claim.mention) == ("Maria Lopez", "sister", "Maria Lopez")
+
+
+def test_no_statement_from_nobody_a_determiner_that_or_a_bare_participle():
+    text = (
+        "Royal wedding\n\n"
+        "Neither the palace nor the government had officially confirmed the wedding.\n\n"
+        "None of the officials said the date would change.\n\n"
+        "The mayor, who has neither money nor time, said the plan would pass.\n\n"
+        "It is possible both parties will maintain that confidence.\n\n"
+        "The president stayed at home all weekend, tweeting.\n\n"
+        "Tenants sued their landlord, saying he ignored repairs.\n"
+    )
+    claims = analyze(text).claims
+    for fragment in ("confirmed the wedding", "date would change", "that confidence", "tweeting"):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.source is None and claim.type != "official_quote", fragment
+    assert _source_of(text, "plan would pass") == "mayor"
+    assert _source_of(text, "ignored repairs") == "Tenants"
+
+
+def test_reports_say_is_a_reported_fact_and_outlets_are_media():
+    text = (
+        "Trade talks\n\n"
+        "Reports say the team plans to waive two players.\n\n"
+        "The Globe and Mail reported that the deal was off.\n\n"
+        "Sources said the offer was rejected.\n"
+    )
+    claims = {c.text.split()[0]: c for c in analyze(text).claims}
+    assert claims["Reports"].type == "reported_fact" and claims["Reports"].source.kind == "unspecified"
+    assert claims["The"].source.kind == "media"
+    assert claims["Sources"].type == "official_quote"

@@ -52,6 +52,7 @@ _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" cl
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
+_NEGATIVE_SUBJECTS = words("negative_subjects")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
@@ -326,7 +327,9 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
     candidate Doug McCallum responded") or after an adverbial ("joked in his
     turn to answer the question, “…”")."""
     window = toks[i + 1 : i + 9]
-    if any(t in (QMARK, ":") for t in window[:4]) or "that" in (t.lower() for t in window):
+    if any(t in (QMARK, ":") for t in window[:4]) or any(
+        t.lower() == "that" and _clause_after(toks, i + 1 + k) for k, t in enumerate(window)
+    ):
         return True
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
@@ -338,6 +341,13 @@ def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
         or (opens_with_quote and i < _QUOTE_FIRST_REACH)
         or _bare_clause(toks[i + 1 : i + 8])
     )
+
+
+def _clause_after(toks: list[str], k: int) -> bool:
+    """Is the "that" at token k a complementiser? A clause has a subject and a
+    verb, so "maintain that confidence." (a determiner) does not qualify."""
+    rest = toks[k + 1 : k + 3]
+    return len(rest) == 2 and all(t[0].isalnum() or t == QMARK for t in rest) or rest[:1] == [QMARK]
 
 
 def _bare_clause(after: list[str]) -> bool:
@@ -646,6 +656,18 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
     return []
 
 
+def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
+    """Is the subject before the verb at i negative ("Nobody", "None of the
+    officials", "Neither the palace nor the government")?"""
+    if subject[0].lower() in _NEGATIVE_SUBJECTS:
+        return True
+    n = len(subject)
+    k = next((j for j in range(i - n, max(-1, i - n - 4), -1) if toks[j : j + n] == subject), None)
+    if k is None:
+        return False  # the subject stands apart ("The mayor, who has neither …, said")
+    return any(t.lower() in _NEGATIVE_SUBJECTS for t in toks[max(0, k - 3) : k] if t[0].isalnum())
+
+
 def _told_about(toks: list[str], k: int) -> bool:
     """ "told an audience about …", "told reporters of …": the listener, then a topic."""
     window = toks[k : k + 5]
@@ -730,8 +752,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         named = named and before not in _DESCRIBING_PREPOSITIONS
     if described and (not words or (not named and len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None
-    if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == ",":
-        words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."
+    if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == "," and i + span < n - 1:
+        words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."; not "…, tweeting."
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
         between = lows[len(words) : i]
@@ -759,6 +781,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = named, " ".join(role)
     if not words:
         return None
+    if not inverted and _nobody(toks, i, words):
+        return None  # "Nobody confirmed …", "Neither the palace nor the government confirmed …": no statement
     if len(words) == 1 and words[0].islower() and base(words[0]) in lex.titles and not person_noun(words[0]):
         return None  # "an email with general comments": a lower-case title word alone is an adjective
     if low in _TELL and not inverted and _told_about(toks, i + 1):

@@ -25,6 +25,7 @@ _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
 _FUNCTION_WORDS = words("function_words")
 _SUBHEAD_WORDS = 12  # a line this short standing alone is a subhead
 _SIGNED_SUBHEAD = regex.compile(r"[”’\"']?:\s+(\p{Lu}[\w’'\-]+(?:\s+\p{Lu}[\w’'\-]+){0,2})\s*\Z")
+_REPORTING_NOUNS = words("reporting_nouns")
 _NON_WORD = regex.compile(r"[^\w' ]+")
 
 
@@ -189,6 +190,15 @@ def _is_term(text: str, q: Quote) -> bool:
     return bool(m) and m.group(1) not in _FUNCTION_WORDS
 
 
+def _reports(source: Source | None) -> bool:
+    """ "Reports say …" is reporting, not anybody's speech (GUIDE)."""
+    return (
+        source is not None
+        and source.kind == "unspecified"
+        and source.name.split()[-1].lower() in _REPORTING_NOUNS
+    )
+
+
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     scores = {
         n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5
@@ -208,9 +218,15 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             cue, via = found.cue, found.via
             direct = bool(speech_pieces)  # quoted speech, even when its speaker could not be resolved
             who = f" with source {mention!r}" if mention else ""
-            if found.cue_kind in ("according", "finding"):
+            if found.cue_kind in ("according", "finding") or _reports(source):
                 ctype, conf = "reported_fact", 0.85
-                label = "'according to'" if found.cue_kind == "according" else f"finding verb {cue!r}"
+                label = (
+                    "'according to'"
+                    if found.cue_kind == "according"
+                    else f"finding verb {cue!r}"
+                    if found.cue_kind == "finding"
+                    else f"reports cited with {cue!r}"
+                )
                 why = [f"{label}{who}: presented as fact from a source"]
             else:
                 ctype, conf = "official_quote", 0.9 if direct else 0.8
