@@ -318,3 +318,31 @@ def test_reports_say_is_a_reported_fact_and_outlets_are_media():
     assert claims["Reports"].type == "reported_fact" and claims["Reports"].source.kind == "unspecified"
     assert claims["The"].source.kind == "media"
     assert claims["Sources"].type == "official_quote"
+
+
+def test_a_held_view_after_is_is_a_sourced_fact_but_the_writers_stays_editorial():
+    text = (
+        "Budget vote\n\n"
+        "Senator Mara Quist met the committee on Monday.\n\n"
+        "The senator is confident she has the votes to pass the bill.\n\n"
+        "Officials are increasingly optimistic the bridge will open in May.\n\n"
+        "I am sure we will win.\n\n"
+        "The team is sure to win the title.\n\n"
+        "She is confident in the plan.\n"
+    )
+    claims = analyze(text).claims
+    votes = next(c for c in claims if "has the votes" in c.text)
+    assert votes.type == "reported_fact" and votes.source is not None and votes.cue == "confident"
+    assert _source_of(text, "bridge will open") == "Officials"
+    for fragment in ("we will win", "sure to win", "in the plan"):
+        assert _source_of(text, fragment) is None, fragment
+
+
+def test_a_described_group_with_a_compound_head():
+    text = (
+        "Plant safety\n\n"
+        "Staff members working at the plant said the machines were unsafe.\n\n"
+        "“Fix it now,” team members dressed in overalls say in the video.\n"
+    )
+    assert _source_of(text, "machines were unsafe") == "Staff members working at the plant"
+    assert _source_of(text, "Fix it now") == "team members dressed in overalls"

@@ -53,6 +53,7 @@ _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
+_DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
@@ -508,7 +509,34 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return _impersonal(toks) or _colon_quotation(toks)
+    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows)
+
+
+def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
+    """ "The senator is confident she has the votes", "he’s convinced that …":
+    a view held by the subject, reported like a belief verb. The writer's own
+    "I am sure …" stays editorial."""
+    states = lexicon().belief_states
+    for i, low in enumerate(lows):
+        if low not in states or i == 0:
+            continue
+        j = i - 1
+        while j > 0 and (lows[j] in _DEGREE or lows[j].endswith("ly") or lows[j] in ("not", "never")):
+            j -= 1  # "is increasingly confident"; "is not convinced" is a view too
+        pronoun, contracted = mentions.uncontracted(lows[j])
+        if lows[j] in _BE:
+            subject = _np_before(toks, j)
+        elif contracted and pronoun in PRONOUNS:
+            subject = [toks[j][: len(pronoun)]]  # "he’s confident": the pronoun of the contraction
+        else:
+            continue
+        if not subject or subject[-1].lower() in _FIRST_PERSON or subject[-1].lower() == "you":
+            continue
+        after = toks[i + 1 : i + 9]
+        if not (after and (after[0].lower() == "that" and _clause_after(toks, i + 1) or _bare_clause(after))):
+            continue  # "is sure to win", "is confident in the plan": no view stated
+        return Found(toks[i], "finding", subject, cue_at=i, cue_len=1)
+    return None
 
 
 def _impersonal(toks: list[str]) -> Found | None:
@@ -634,20 +662,22 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
         before = base(toks[k - 1]) if k > 0 else ""
         if k > 0 and toks[k - 1] not in (",", ";") and before not in DETERMINERS and before not in _QUANTIFIED_HEADS:
             continue
-        head, nxt = toks[k], toks[k + 1]
+        modifier = toks[k].islower() or (k == 0 and toks[k].isalpha())
+        h = k + 1 if k + 2 < i and modifier and person_noun(toks[k + 1]) else k  # "team members dressed …"
+        head, nxt = toks[h], toks[h + 1]
         quantifier = base(head) in _QUANTIFIED_HEADS
         if not (person_noun(head) or quantifier):
             continue
-        after = base(toks[k + 2]) if k + 2 < i else ""
+        after = base(toks[h + 2]) if h + 2 < i else ""
         ending = ("ed", "ing") if person_noun(head) else ("ed",)  # "people living nearby", "those involved"
         participle = (
             nxt.islower()
             and nxt.endswith(ending)
-            and (person_noun(head) or k + 1 == i - 1)
+            and (person_noun(head) or h + 1 == i - 1)
             and after not in DETERMINERS
         )  # "people arrested last week", not "Advocates welcomed the plan"
         follows = nxt.lower() in _DESCRIBING_PREPOSITIONS or participle
-        rest = [t.lower() for t in toks[k + 2 : i]]
+        rest = [t.lower() for t in toks[h + 2 : i]]
         if any(t in _PHRASE_BREAKS or t in PRONOUNS or (t.endswith("ed") and n) for n, t in enumerate(rest)):
             continue  # "Many in the crowd cheered when Smith said": a clause, not one phrase
         if follows:

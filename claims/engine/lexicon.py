@@ -58,6 +58,7 @@ class Lexicon:
     finding: dict[str, str]
     finding_content: dict[str, str]
     belief: dict[str, str]
+    belief_states: frozenset[str]
     finding_ruling: dict[str, str]
     finding_document: dict[str, str]
     rulers: frozenset[str]
@@ -119,6 +120,7 @@ def lexicon() -> Lexicon:
         finding=_forms(findings["core"]),
         finding_content={**_forms(findings["content"]), **_forms(findings["belief"])},
         belief=_forms(findings["belief"]),
+        belief_states=frozenset(_words(findings["belief_state"])),
         finding_ruling=_forms(findings["ruling"]),
         finding_document=_forms(findings["document"]),
         rulers=frozenset(_words(findings["rulers"])),
