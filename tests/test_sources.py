@@ -346,3 +346,24 @@ def test_a_described_group_with_a_compound_head():
     )
     assert _source_of(text, "machines were unsafe") == "Staff members working at the plant"
     assert _source_of(text, "Fix it now") == "team members dressed in overalls"
+
+
+def test_charges_reports_numbered_bodies_and_subordinate_whenever():
+    text = (
+        "Union vote\n\n"
+        "But the opposition accused him of parsing words to avoid answering.\n\n"
+        "The mayor praised the crews.\n\n"
+        "A release from UFCW Local 832 said workers voted to join the union.\n\n"
+        "As Carolyn Kury de Castillo reports, a rally is planned for Monday.\n\n"
+        "Police reports show the driver fled.\n\n"
+        "Whenever he accuses the plan of being weak, the premier faces a balancing act.\n"
+    )
+    claims = analyze(text).claims
+    assert _source_of(text, "parsing words") == "opposition"
+    assert _source_of(text, "praised the crews") is None
+    local = next(c for c in claims if "voted to join" in c.text).source
+    assert local.name == "UFCW Local 832" and local.kind == "organization"
+    rally = next(c for c in claims if "rally is planned" in c.text)
+    assert rally.type == "reported_fact" and rally.source.name == "Carolyn Kury de Castillo"
+    assert _source_of(text, "driver fled") == "Police reports"
+    assert _source_of(text, "balancing act") is None

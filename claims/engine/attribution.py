@@ -53,6 +53,7 @@ _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
+_CHARGING = words("charging_verbs")
 _DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
@@ -166,6 +167,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             out.append(t)
         elif out and t.isdigit():
             out.append(t)  # "a 2023 survey", "three 2019 reports"
+        elif not out and t.isdigit() and j > 0 and is_cap(toks[j - 1]) and toks[j - 1].lower() not in _TIME:
+            out.append(t)  # "UFCW Local 832 said": a name that ends in its number
         elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
             out.append(t)  # "business owners", "dock workers"
             modifiers += 1
@@ -303,6 +306,17 @@ def _closing_aside(toks: list[str], i: int) -> bool:
         and QMARK not in rest
         and not any(t.lower() in _cue_verbs() for t in rest)
     )
+
+
+def _charges(toks: list[str], i: int) -> bool:
+    """ "accused him of parsing words", "praised the crews for their work": an
+    object, then "of" or "for" and what it is charged with."""
+    for k in range(i + 2, min(i + 6, len(toks) - 1)):
+        if not toks[k - 1][0].isalnum():
+            return False  # the object ends before a comma or a quotation
+        if toks[k].lower() in ("of", "for") and toks[k + 1][0].isalnum():
+            return True
+    return False
 
 
 def _characterises(toks: list[str], i: int) -> bool:
@@ -760,6 +774,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         if not words:
             return None
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
+    nxt = lows[i + span] if i + span < n else ""
+    if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
+        return None  # "Police reports show …", "news reports have said": the noun
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
         if agent:
@@ -831,7 +848,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and toks[i - len(words) - 1] == ","
         and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
     )  # "..., study finds": the clause before the comma is the content
-    characterised = lex.speech_content.get(low) in _CHARACTERISING and _characterises(toks, i + span - 1)
+    lemma = lex.speech_content.get(low)
+    characterised = (lemma in _CHARACTERISING and _characterises(toks, i + span - 1)) or (
+        lemma in _CHARGING and _charges(toks, i + span - 1)
+    )
     if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1, len(words))):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):

@@ -286,6 +286,8 @@ def parse(words: list[str]) -> Parsed | None:
         if not words:
             return None
         words[-1] = words[-1].rstrip(",")
+    if len(words) >= 2 and words[-1].isdigit() and is_cap(words[-2]):
+        words = [*words[:-2], f"{words[-2]} {words[-1]}"]  # "UFCW Local 832": the number is part of the name
     pair = _first_of_pair(words, both)
     if pair is not None:  # "Both Sandmann and Phillips have said": the first named speaks (GUIDE)
         first = parse(pair)
@@ -400,6 +402,8 @@ def parse(words: list[str]) -> Parsed | None:
         ):
             return None  # "Friday": a day, not a source (a month may be a name: "May said")
         kind = classify_proper(name_words)
+        if kind == "person" and any(c.isdigit() for c in name_words[-1]):
+            kind = "organization"  # "UFCW Local 832": no person's name ends in a number
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
             kind = "organization"  # "the Pentagon", "the Sierra Club"
         if kind != "person":

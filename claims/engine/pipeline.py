@@ -194,7 +194,7 @@ def _reports(source: Source | None) -> bool:
     """ "Reports say …" is reporting, not anybody's speech (GUIDE)."""
     return (
         source is not None
-        and source.kind == "unspecified"
+        and source.kind in ("unspecified", "document")
         and source.name.split()[-1].lower() in _REPORTING_NOUNS
     )
 
