@@ -367,3 +367,23 @@ def test_charges_reports_numbered_bodies_and_subordinate_whenever():
     assert rally.type == "reported_fact" and rally.source.name == "Carolyn Kury de Castillo"
     assert _source_of(text, "driver fled") == "Police reports"
     assert _source_of(text, "balancing act") is None
+
+
+def test_more_verbs_of_saying_need_content():
+    text = (
+        "Budget fight\n\n"
+        "Democrats charged that the plan would raise costs.\n\n"
+        "Police charged him with theft.\n\n"
+        "The senator demanded that the vote be delayed.\n\n"
+        "Critics slammed the plan as reckless.\n\n"
+        "The governor slammed the door.\n\n"
+        "She thanked voters.\n\n"
+        "“We want justice,” protesters chanted.\n"
+    )
+    assert _source_of(text, "raise costs") == "Democrats"
+    assert _source_of(text, "with theft") is None
+    assert _source_of(text, "be delayed") == "senator"
+    assert _source_of(text, "as reckless") == "Critics"
+    assert _source_of(text, "the door") is None
+    assert _source_of(text, "thanked voters") is None
+    assert _source_of(text, "want justice") == "protesters"
