@@ -387,3 +387,26 @@ def test_more_verbs_of_saying_need_content():
     assert _source_of(text, "the door") is None
     assert _source_of(text, "thanked voters") is None
     assert _source_of(text, "want justice") == "protesters"
+
+
+def test_closing_tags_with_a_phrase_colon_quotes_after_as_and_in_her_words():
+    text = (
+        "Stroke study\n\n"
+        "Such deficits could mean a worker can no longer lift, Allan Garland explained from Winnipeg.\n\n"
+        "As one veteran of the projects commented: “I have never seen one come in on budget.”\n\n"
+        "The plan failed, as officials said it would.\n\n"
+        "The mayor opened the bridge, and said it would ease traffic.\n\n"
+        "A day later, the mayor left, and told reporters the bridge was safe.\n\n"
+        "Wendy Golden kept a shrine to her son. It had, in her words, become “unhealthy.”\n\n"
+        "Prices rose, she added to the crowd that cheered.\n"
+    )
+    claims = analyze(text).claims
+    fragments = ("no longer lift", "on budget", "as officials", "ease traffic", "bridge was safe", "unhealthy", "the crowd")
+    by = {f: next(c for c in claims if f in c.text) for f in fragments}
+    assert by["no longer lift"].source.name == "Allan Garland" and by["no longer lift"].type == "official_quote"
+    assert by["on budget"].type == "official_quote" and by["on budget"].cue == "commented"
+    assert by["as officials"].type == "reported_fact" and by["as officials"].source.name == "officials"
+    assert by["ease traffic"].source.name == "mayor"
+    assert by["bridge was safe"].source.name == "mayor"
+    assert by["unhealthy"].source.name == "Wendy Golden" and by["unhealthy"].cue == "in her words"
+    assert by["the crowd"].source is None

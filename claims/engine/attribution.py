@@ -54,6 +54,8 @@ _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
+_ARTICLES = frozenset(("the", "a", "an"))
+_CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
 _DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
@@ -503,6 +505,9 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
                     role = words[1:] if base(words[0]) in DETERMINERS else words
                     return Found("according to", "according", name, title=" ".join(role), cue_at=i, cue_len=2)
                 return Found("according to", "according", words, cue_at=i, cue_len=2)
+    words_of = _in_their_words(toks, lows)
+    if words_of is not None:
+        return words_of
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
@@ -550,6 +555,24 @@ def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
         if not (after and (after[0].lower() == "that" and _clause_after(toks, i + 1) or _bare_clause(after))):
             continue  # "is sure to win", "is confident in the plan": no view stated
         return Found(toks[i], "finding", subject, cue_at=i, cue_len=1)
+    return None
+
+
+def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
+    """ "It had, in her words, become “unhealthy”", "in the words of one
+    official": whose words the sentence gives, like "according to"."""
+    for i in range(len(lows) - 2):
+        if lows[i] != "in":
+            continue
+        owner = lows[i + 1]
+        if lows[i + 2] == "words" and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
+            who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
+            if who != "it":
+                return Found(" ".join(toks[i : i + 3]), "according", [who], cue_at=i, cue_len=3)
+        if lows[i + 1 : i + 4] == ["the", "words", "of"]:
+            words = _according(toks, i + 4)
+            if words:
+                return Found(" ".join(toks[i : i + 4]), "according", words, cue_at=i, cue_len=4)
     return None
 
 
@@ -603,7 +626,20 @@ def _colon_quotation(toks: list[str]) -> Found | None:
 def _trailing(toks: list[str], i: int, cue: Found) -> bool:
     """Is the cue at token i a closing attribution: ", analysts said." at the end?"""
     k = i - len(cue.words) - 1
-    return k >= 0 and toks[k] == "," and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + 1 :])
+    return k >= 0 and toks[k] == "," and _ends_sentence(toks, i + 1)
+
+
+def _ends_sentence(toks: list[str], k: int) -> bool:
+    """Do the tokens from k on close the sentence with nothing of their own to
+    say: punctuation, time words, and at most one short phrase of place or
+    occasion (", Garland explained from Winnipeg.", ", the company wrote in a report in December.")."""
+    rest = [t for t in toks[k:] if t[0].isalnum() and base(t) not in _TIME]
+    if not rest:
+        return True
+    words = toks[k:]
+    if base(words[0]) not in _PREPOSITIONS or any(t in (",", QMARK, ";", ":") for t in words):
+        return False
+    return len(rest) <= _CLOSING_PHRASE and not any(t.lower() in ("that", "to") for t in rest[1:])
 
 
 @cache
@@ -631,7 +667,7 @@ def _coordinated(lows: list[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and lows[j] in _SKIP_BEFORE_VERB:
         j -= 1
-    return j > 0 and lows[j] in ("and", "but") and lows[j - 1] != ","
+    return j > 0 and lows[j] in ("and", "but")
 
 
 def _leading_subject(toks: list[str]) -> list[str]:
@@ -639,7 +675,10 @@ def _leading_subject(toks: list[str]) -> list[str]:
     if toks and toks[0].lower() in _PREPOSITIONS:
         return []  # "Under Patel, Northbridge grew ...": no subject here
     start = 0
-    if toks and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
+    comma = toks.index(",", 1) if "," in toks[1:7] else 0
+    # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
+    opener = toks and (base(toks[0]) not in _ARTICLES or any(base(t) in _TIME for t in toks[1:comma]))
+    if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
     for k, w in enumerate(words):
@@ -846,7 +885,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         not inverted
         and i - len(words) - 1 >= 0
         and toks[i - len(words) - 1] == ","
-        and all(not t[0].isalnum() or base(t) in _TIME for t in toks[i + span :])
+        and _ends_sentence(toks, i + span)
     )  # "..., study finds": the clause before the comma is the content
     lemma = lex.speech_content.get(low)
     characterised = (lemma in _CHARACTERISING and _characterises(toks, i + span - 1)) or (
@@ -868,9 +907,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
     if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
-    embedded = (
-        before_subject in _RELATIVE and not said_was
-    ) or before_subject == "as"  # "as officials said" ~ "according to"
+    introduces = lows[i + span : i + span + 1] == [":"] or toks[i + span : i + span + 1] == [QMARK]
+    embedded = (before_subject in _RELATIVE and not said_was) or (
+        before_subject == "as" and not introduces
+    )  # "as officials said" ~ "according to"; "As one veteran commented: “…”" quotes them
     if (
         speech
         and lex.speech_content.get(low) in _FINDING_WHEN_DOCUMENT
