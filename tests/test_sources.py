@@ -410,3 +410,19 @@ def test_closing_tags_with_a_phrase_colon_quotes_after_as_and_in_her_words():
     assert by["bridge was safe"].source.name == "mayor"
     assert by["unhealthy"].source.name == "Wendy Golden" and by["unhealthy"].cue == "in her words"
     assert by["the crowd"].source is None
+
+
+def test_the_word_before_a_subject_set_off_by_an_appositive_decides_the_frame():
+    text = (
+        "Shutdown talks\n\n"
+        "Rep. Lucille Roybal-Allard, D-Calif., the chairwoman of the panel that handles security, "
+        "said in an interview that her office is preparing a bill.\n\n"
+        "Hannah worried that Caelynn would say something to Colton.\n\n"
+        "When Easley first told Cable she loved him, he fell silent.\n"
+    )
+    claims = analyze(text).claims
+    bill = next(c for c in claims if "preparing a bill" in c.text)
+    assert bill.type == "official_quote" and bill.source.name == "Lucille Roybal-Allard"
+    assert "D-Calif." in bill.source.title and "D-Calif ." not in bill.source.title
+    for fragment in ("would say something", "fell silent"):
+        assert next(c for c in claims if fragment in c.text).type != "official_quote", fragment

@@ -146,8 +146,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         if t == "." and j > 0 and toks[j - 1].lower() in ABBR_DOT:
             j -= 1
             continue
-        if t == QMARK or not (t[0].isalnum()):
-            break
+        if t == QMARK or not (t[0].isalnum()) or _PARTY_TAG.fullmatch(t):
+            break  # a party tag ("D-Calif.") is an aside, not a name
         if is_cap(t):
             if b in _STOP_CAPS and j > 0 and toks[j - 1] not in (",", ";") and out:
                 break
@@ -739,6 +739,17 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
     return []
 
 
+def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
+    """Where the subject of the verb at i begins: right before it, or before an
+    appositive ("Rep. Lucille Roybal-Allard, D-Calif., the chairwoman of the
+    subcommittee that handles …, said")."""
+    n = len(subject)
+    for j in range(i - n, -1, -1):
+        if toks[j : j + n] == subject:
+            return j
+    return i - n
+
+
 def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     """Is the subject before the verb at i negative ("Nobody", "None of the
     officials", "Neither the palace nor the government")?"""
@@ -900,8 +911,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         if not (opening and base(opening[-1]) in lex.document_nouns and i < 16):
             return None  # "the audit identified ...", not "police identified the victim"
         words = toks[:i]  # "A poll released last week by the University of Nevada showed ..."
-    k = i - len(words) - 1
+    k = _subject_start(toks, i, words) - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
+    if not inverted and len(words) > 1 and words[0].lower() in _RELATIVE and is_cap(words[1]):
+        before_subject, words = words[0].lower(), words[1:]  # "worried that Caelynn would say": embedded
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
     said_was = lows[i + span : i + span + 1] in (["was"], ["is"])  # "What the minister said was that …"
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)

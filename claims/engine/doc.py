@@ -21,6 +21,7 @@ QMARK = "\ue000"
 TOKEN = re.compile(
     r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]"
 )  # invisible format characters are no tokens
+PARTY_STATE = re.compile(r"[RDI]-[A-Z][a-z]{1,5}")  # "D-Calif", "R-Fla" before their period
 ABBR_DOT = (
     lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number
 )  # periods that belong to a word
@@ -125,7 +126,8 @@ def _join_abbreviations(toks: list[Token]) -> list[Token]:
     for k, t in enumerate(toks):
         prev = out[-1] if out else None
         initial = prev is not None and len(prev.text) == 1 and prev.text.isupper()  # "J. R. Whitfield"
-        if t.text == "." and prev is not None and (prev.text.lower() in ABBR_DOT or initial) and k < len(toks) - 1:
+        party = prev is not None and bool(PARTY_STATE.fullmatch(prev.text))  # "D-Calif.", a lawmaker's party and state
+        if t.text == "." and prev is not None and (prev.text.lower() in ABBR_DOT or initial or party) and k < len(toks) - 1:
             out[-1] = Token(prev.text + ".", prev.start, t.end)
         else:
             out.append(t)
