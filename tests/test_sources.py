@@ -426,3 +426,22 @@ def test_the_word_before_a_subject_set_off_by_an_appositive_decides_the_frame():
     assert "D-Calif." in bill.source.title and "D-Calif ." not in bill.source.title
     for fragment in ("would say something", "fell silent"):
         assert next(c for c in claims if fragment in c.text).type != "official_quote", fragment
+
+
+def test_no_source_phrase_crosses_a_clause_an_opener_or_a_preposition():
+    text = (
+        "Park plan\n\n"
+        "He and his colleagues penned the letter because he said the plan was rushed.\n\n"
+        "The company statement issued on Friday said profits rose.\n\n"
+        "“Stephen really needs a kidney,” says one of the players in the video.\n\n"
+        "But people arrested at the camp alleged to reporters that the police used force.\n\n"
+        "Shares rallied after the firm reported earnings above analyst forecasts.\n\n"
+        "A man was charged with assault, police said Tuesday.\n"
+    )
+    claims = analyze(text).claims
+    assert not any(c.source and "because" in c.source.name for c in claims)
+    assert _source_of(text, "profits rose") == "company"
+    assert _source_of(text, "needs a kidney") == "one of the players in the video"
+    assert _source_of(text, "used force") == "people arrested at the camp"
+    assert _source_of(text, "analyst forecasts") is None
+    assert _source_of(text, "charged with assault") == "police"

@@ -55,6 +55,7 @@ _TELL = words("listener_verbs")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
 _ARTICLES = frozenset(("the", "a", "an"))
+_COLLECTIVE = words("collective_nouns")
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
 _DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
@@ -85,10 +86,13 @@ _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
+_CLAUSE_WORDS = _SUBORDINATORS | _RELATIVE | PRONOUNS  # a word that opens a clause of its own
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
-    rf"(?:{alternation(lexicon().carrier_nouns)})\b(?:\s+[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"
-)  # "a Russian foreign ministry statement on the talks read"; not "said in a statement and added"
+    rf"(?:{alternation(lexicon().carrier_nouns)})\b"
+    rf"(?:\s+(?!(?i:{alternation(_CLAUSE_WORDS)})\b)[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"
+)  # "a Russian foreign ministry statement on the talks read"; not "said in a statement and added",
+# nor "penned the letter because he said"
 
 
 @dataclass(slots=True)
@@ -203,6 +207,7 @@ def _noun_modifier(word: str, right: str) -> bool:
         and b not in _TIME
         and b not in PRONOUNS
         and b not in _RELATIVE
+        and b not in _PREPOSITIONS
         and b not in lex.speech_core
         and b not in lex.speech_content
     )
@@ -880,6 +885,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None
     if not inverted and _nobody(toks, i, words):
         return None  # "Nobody confirmed …", "Neither the palace nor the government confirmed …": no statement
+    lone = words[0] if len(words) == 1 and words[0].islower() else ""
+    if lone and person_noun(lone) and not mentions.plural(lone) and base(lone) not in _COLLECTIVE:
+        return None  # "earnings above analyst forecasts": a singular noun with no determiner is a modifier
     if len(words) == 1 and words[0].islower() and base(words[0]) in lex.titles and not person_noun(words[0]):
         return None  # "an email with general comments": a lower-case title word alone is an adjective
     if low in _TELL and not inverted and _told_about(toks, i + 1):

@@ -204,6 +204,8 @@ def drop_openers(words: list[str]) -> list[str]:
             i += 1
             continue
         break
+    if i < len(words) - 1 and base(words[i]) in _CLAUSE_OPENERS and words[i + 1][:1].islower():
+        i += 1  # "But people arrested at the camp", "And officials"
     return words[i:]
 
 
@@ -307,7 +309,8 @@ def parse(words: list[str]) -> Parsed | None:
         return None  # "Nonetheless, she ... told": an opener is nobody
     if sum(1 for w in words if len(w) > 1 and w.isupper()) >= 3:
         return None  # a line in capitals is a subhead ("HOW MUCH WILL THE PARTIES ..."), not a name
-    had_det = base(words[0]) in DETERMINERS
+    # "one of the players", "some of the residents": the quantifier heads the phrase
+    had_det = base(words[0]) in DETERMINERS and not (len(words) > 2 and base(words[1]) == "of")
     core = words[1:] if had_det else list(words)
     affiliated = _affiliation(core)
     if affiliated is not None:  # "Kent Moore at the University of Toronto", "Richard Shelby of Alabama"
@@ -445,7 +448,8 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, phrase, "document")
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
-    if base(core[0]) in _QUANTIFIED_HEADS and len(core) > 1:
+    partitive = len(core) > 2 and base(core[0]) in DETERMINERS and base(core[1]) == "of"  # "one of the players"
+    if (base(core[0]) in _QUANTIFIED_HEADS or partitive) and len(core) > 1:
         return Parsed(mention, phrase, "anonymous")  # "some in the Muslim community", "those involved"
     if person_noun(head_noun(core)) or hb in lex.titles:
         # "the judge", or a bare role noun in a headline ("Judge rules ...")
