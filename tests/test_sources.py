@@ -445,3 +445,64 @@ def test_no_source_phrase_crosses_a_clause_an_opener_or_a_preposition():
     assert _source_of(text, "used force") == "people arrested at the camp"
     assert _source_of(text, "analyst forecasts") is None
     assert _source_of(text, "charged with assault") == "police"
+
+
+def test_a_generic_body_takes_the_full_name_with_its_of_phrase():
+    text = (
+        "Ambulance delays\n\n"
+        "“Patients waited 48 minutes,” said Terry Chapman with the International Union of Operating Engineers.\n\n"
+        "The paramedics union says ambulances are too often late.\n\n"
+        "The Bank of Canada raised rates on Wednesday. The bank said inflation was too high.\n\n"
+        "A release sent to media from UFCW Local 832 late Friday said most workers voted yes.\n"
+    )
+    assert _source_of(text, "too often late") == "International Union of Operating Engineers"
+    assert _source_of(text, "inflation was too high") == "Bank of Canada"
+    assert _source_of(text, "workers voted yes") == "UFCW Local 832"
+
+
+def test_review_regressions_of_the_new_verbs_and_frames():
+    text = (
+        "Review cases\n\n"
+        "Federal charges that carry a maximum sentence of 20 years were filed on Monday.\n\n"
+        "Unconfirmed reports of gunfire spread quickly online.\n\n"
+        "Jane Smith reports directly to the chief executive.\n\n"
+        "The man was charged by police with assault.\n\n"
+        "The mayor proposed a $2 billion budget that would raise property taxes.\n\n"
+        "But the budget office added the caveat that the figures assume no recession.\n\n"
+        "On Friday, students protested outside the legislature.\n\n"
+        "A Kremlin statement issued after the call said the two leaders discussed trade.\n\n"
+        "The deal was neither signed nor ratified, the ministry said.\n\n"
+        "It is doubtful that the bill will pass the Senate.\n\n"
+        "An hour later, police released the suspect, saying there was not enough evidence.\n\n"
+        "Fans applauded the players for several minutes after the final whistle.\n\n"
+        "The man died on Sunday, family said.\n\n"
+        "This implies that the bank will raise rates again.\n\n"
+        "School board trustees appointed by the province said they had no power.\n\n"
+        "Article 5 says an attack on one member is an attack on all.\n\n"
+        "No official has said the plant will close.\n\n"
+        "The senator will retire, CNN is reporting.\n"
+    )
+    claims = analyze(text).claims
+    for fragment in (
+        "maximum sentence",
+        "of gunfire",
+        "chief executive",
+        "with assault",
+        "property taxes",
+        "outside the legislature",
+        "doubtful",
+        "several minutes",
+        "raise rates",
+        "plant will close",
+    ):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.source is None and claim.type != "official_quote", fragment
+    assert _source_of(text, "assume no recession") == "budget office"
+    assert _source_of(text, "discussed trade") == "Kremlin"
+    assert _source_of(text, "nor ratified") == "ministry"
+    assert _source_of(text, "not enough evidence") == "police"
+    assert _source_of(text, "died on Sunday") == "family"
+    assert _source_of(text, "had no power") == "School board trustees appointed by the province"
+    article = next(c for c in claims if "Article 5" in c.text).source
+    assert article.kind == "document"
+    assert _source_of(text, "will retire") == "CNN"

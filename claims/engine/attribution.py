@@ -56,6 +56,12 @@ _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
 _ARTICLES = frozenset(("the", "a", "an"))
 _COLLECTIVE = words("collective_nouns")
+_LISTENER_OBJECTS = words("listener_objects")
+_CONTENT_NOUNS = words("content_nouns")
+_ACT_VERBS = words("act_verbs")
+_NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
+_DURATIONS = words("durations")
+_OPENER_WORDS = 6  # an opening adverbial before a comma is this short
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
 _DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
@@ -86,11 +92,12 @@ _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
-_CLAUSE_WORDS = _SUBORDINATORS | _RELATIVE | PRONOUNS  # a word that opens a clause of its own
+# a word that opens a clause of its own; "after", "before", "when" … may just date the statement
+_CLAUSE_WORDS = (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     rf"(?:{alternation(lexicon().carrier_nouns)})\b"
-    rf"(?:\s+(?!(?i:{alternation(_CLAUSE_WORDS)})\b)[\w’'.\-]+){{0,8}}?\s+(read|reads|said|says|stated|added|noted)\b"
+    rf"(?:\s+(?!(?i:{alternation(_CLAUSE_WORDS)})\b)[\w’'.\-]+){{0,10}}?\s+(read|reads|said|says|stated|added|noted)\b"
 )  # "a Russian foreign ministry statement on the talks read"; not "said in a statement and added",
 # nor "penned the letter because he said"
 
@@ -319,11 +326,11 @@ def _charges(toks: list[str], i: int) -> bool:
     """ "accused him of parsing words", "praised the crews for their work": an
     object, then "of" or "for" and what it is charged with."""
     for k in range(i + 2, min(i + 6, len(toks) - 1)):
-        if not toks[k - 1][0].isalnum():
-            return False  # the object ends before a comma or a quotation
+        if not toks[k - 1][0].isalnum() or toks[k - 1].lower() == "to":
+            return False  # the object ends before a comma or a quotation; "condemned him to death for"
         if toks[k].lower() in ("of", "for") and toks[k + 1][0].isalnum():
-            return True
-    return False
+            return not any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[k + 1 : k + 4])
+    return False  # "applauded the players for several minutes" is no charge
 
 
 def _characterises(toks: list[str], i: int) -> bool:
@@ -343,14 +350,23 @@ def _characterises(toks: list[str], i: int) -> bool:
     return False
 
 
-def _has_content(toks: list[str], i: int, subject: int = 0) -> bool:
+def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = None) -> bool:
     """Does content (a that-clause, quotation, colon) follow or precede the verb?
     A quotation may stand before a long subject ("“…,” then-Surrey mayoral
     candidate Doug McCallum responded") or after an adverbial ("joked in his
     turn to answer the question, “…”")."""
     window = toks[i + 1 : i + 9]
+    # an object right after the verb makes a later "that" relative, unless the object is a listener
+    first = base(window[0]) if window else ""
+    object_first = bool(first) and (window[0][0].isalnum() or window[0] == "$") and not (
+        first == "that" or first in _PREPOSITIONS or first in _TIME or first.endswith("ly") or first in _DEGREE
+    )  # "proposed a budget that", "charged customers fees that"; not "argued in court that", "said again that"
+    relative = object_first and lemma not in _LISTENER_OBJECTS
     if any(t in (QMARK, ":") for t in window[:4]) or any(
-        t.lower() == "that" and _clause_after(toks, i + 1 + k) for k, t in enumerate(window)
+        t.lower() == "that"
+        and _clause_after(toks, i + 1 + k)
+        and not (relative and k > 0 and base(window[k - 1]) not in _CONTENT_NOUNS)
+        for k, t in enumerate(window)
     ):
         return True
     after = toks[i + 1 : i + 16]
@@ -549,13 +565,13 @@ def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
             j -= 1  # "is increasingly confident"; "is not convinced" is a view too
         pronoun, contracted = mentions.uncontracted(lows[j])
         if lows[j] in _BE:
-            subject = _np_before(toks, j)
+            subject = _subject(toks, j)[0]  # "Smith, 45, is confident …"
         elif contracted and pronoun in PRONOUNS:
             subject = [toks[j][: len(pronoun)]]  # "he’s confident": the pronoun of the contraction
         else:
             continue
-        if not subject or subject[-1].lower() in _FIRST_PERSON or subject[-1].lower() == "you":
-            continue
+        if not subject or subject[-1].lower() in _FIRST_PERSON or subject[-1].lower() in _NO_HOLDER:
+            continue  # "I am sure …" is the writer's; "It is doubtful that …", "What is certain …" nobody's
         after = toks[i + 1 : i + 9]
         if not (after and (after[0].lower() == "that" and _clause_after(toks, i + 1) or _bare_clause(after))):
             continue  # "is sure to win", "is confident in the plan": no view stated
@@ -631,8 +647,19 @@ def _colon_quotation(toks: list[str]) -> Found | None:
 def _trailing(toks: list[str], i: int, cue: Found) -> bool:
     """Is the cue at token i a closing attribution: ", analysts said." at the end?"""
     k = i - len(cue.words) - 1
-    return k >= 0 and toks[k] == "," and _ends_sentence(toks, i + 1)
+    return k >= 0 and toks[k] == "," and not _opener(toks, k) and _ends_sentence(toks, i + 1)
 
+
+def _opener(toks: list[str], comma: int) -> bool:
+    """Is everything before this comma an opening adverbial ("On Friday,",
+    "Afterward,", "At the hearing,") rather than a clause of content?"""
+    lead = toks[:comma]
+    if not lead or len(lead) > _OPENER_WORDS:
+        return False
+    first = base(lead[0])
+    if len(lead) == 1:
+        return lead[0] != QMARK  # "Afterward,", "Meanwhile,": one word is no content
+    return first in _PREPOSITIONS or (first in _TIME_OPENERS and any(base(t) in _TIME for t in lead))
 
 def _ends_sentence(toks: list[str], k: int) -> bool:
     """Do the tokens from k on close the sentence with nothing of their own to
@@ -682,12 +709,15 @@ def _leading_subject(toks: list[str]) -> list[str]:
     start = 0
     comma = toks.index(",", 1) if "," in toks[1:7] else 0
     # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
-    opener = toks and (base(toks[0]) not in _ARTICLES or any(base(t) in _TIME for t in toks[1:comma]))
+    opener = toks and (
+        base(toks[0]) not in _ARTICLES or any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])
+    )
     if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
     for k, w in enumerate(words):
-        if base(w) in CONNECTORS and k > 0:
+        inside_a_name = w in ("of", "&") and is_cap(words[k - 1]) and k + 1 < len(words) and is_cap(words[k + 1])
+        if base(w) in CONNECTORS and k > 0 and not inside_a_name:  # "Bank of Canada" stays whole
             return words[:k]
     return words
 
@@ -720,8 +750,12 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
         before = base(toks[k - 1]) if k > 0 else ""
         if k > 0 and toks[k - 1] not in (",", ";") and before not in DETERMINERS and before not in _QUANTIFIED_HEADS:
             continue
-        modifier = toks[k].islower() or (k == 0 and toks[k].isalpha())
-        h = k + 1 if k + 2 < i and modifier and person_noun(toks[k + 1]) else k  # "team members dressed …"
+        h = k  # the head, after up to two modifiers: "team members dressed …", "School board trustees appointed …"
+        for m in (k + 1, k + 2):
+            mods = toks[k:m]
+            plain = all(t.isalpha() and (t.islower() or (n == 0 and k == 0)) for n, t in enumerate(mods))
+            if m + 1 < i and plain and person_noun(toks[m]):
+                h = m  # the last noun of the compound heads it
         head, nxt = toks[h], toks[h + 1]
         quantifier = base(head) in _QUANTIFIED_HEADS
         if not (person_noun(head) or quantifier):
@@ -764,7 +798,10 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     k = next((j for j in range(i - n, max(-1, i - n - 4), -1) if toks[j : j + n] == subject), None)
     if k is None:
         return False  # the subject stands apart ("The mayor, who has neither …, said")
-    return any(t.lower() in _NEGATIVE_SUBJECTS for t in toks[max(0, k - 3) : k] if t[0].isalnum())
+    before = toks[max(0, k - 3) : k]
+    if "," in before:
+        before = before[len(before) - before[::-1].index(",") :]  # "… neither signed nor ratified, the ministry said"
+    return any(t.lower() in _NEGATIVE_SUBJECTS for t in before if t[0].isalnum())
 
 
 def _told_about(toks: list[str], k: int) -> bool:
@@ -833,6 +870,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
         return None  # "Police reports show …", "news reports have said": the noun
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
+        if _LEMMA.get(low, low) in _ACT_VERBS:
+            return None  # "was charged by police with assault": an act, not a statement
         agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
         if agent:
             agent.cue_at, agent.cue_len = i, span
@@ -883,6 +922,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = named, " ".join(role)
     if not words:
         return None
+    if len(words) == 1 and words[0].lower() in _NO_HOLDER - {"it", "you"}:
+        return None  # "This implies that …", "That suggests …": the writer's inference, nobody's statement
     if not inverted and _nobody(toks, i, words):
         return None  # "Nobody confirmed …", "Neither the palace nor the government confirmed …": no statement
     lone = words[0] if len(words) == 1 and words[0].islower() else ""
@@ -899,18 +940,22 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
-    needs_content = low in lex.speech_content or low in lex.finding_content or progressive
+    needs_content = (
+        low in lex.speech_content or low in lex.finding_content or progressive or low in ("reports", "reporting")
+    )  # "reports directly to the chief", "reports on climate change" say nothing
+    at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
     trailing = (
-        not inverted
-        and i - len(words) - 1 >= 0
-        and toks[i - len(words) - 1] == ","
-        and _ends_sentence(toks, i + span)
-    )  # "..., study finds": the clause before the comma is the content
+        not inverted and at >= 0 and toks[at] == "," and not _opener(toks, at) and _ends_sentence(toks, i + span)
+    )  # "..., study finds": the clause before the comma is the content; not "On Friday, students protested …"
     lemma = lex.speech_content.get(low)
     characterised = (lemma in _CHARACTERISING and _characterises(toks, i + span - 1)) or (
         lemma in _CHARGING and _charges(toks, i + span - 1)
     )
-    if needs_content and not (inverted or trailing or characterised or _has_content(toks, i + span - 1, len(words))):
+    content = _has_content(toks, i + span - 1, len(words), _LEMMA.get(low, low))
+    start = _subject_start(toks, i, words)
+    as_before = (start > 0 and lows[start - 1] == "as") or (lows[0] == "as" and "," not in toks[:i])
+    framing = not inverted and as_before and toks[i + span : i + span + 1] == [","]
+    if needs_content and not (inverted or trailing or characterised or content or framing):  # "As X reports, …"
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
@@ -928,7 +973,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
     if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
-    introduces = lows[i + span : i + span + 1] == [":"] or toks[i + span : i + span + 1] == [QMARK]
+    ahead = toks[i + span : i + span + 6]
+    colon = ahead.index(":") if ":" in ahead else -1  # "As he said in 2016: “…”"
+    introduces = ahead[:1] == [QMARK] or (colon >= 0 and ahead[colon + 1 : colon + 2] == [QMARK] and "," not in ahead[:colon])
     embedded = (before_subject in _RELATIVE and not said_was) or (
         before_subject == "as" and not introduces
     )  # "as officials said" ~ "according to"; "As one veteran commented: “…”" quotes them

@@ -27,6 +27,8 @@ HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
 BODY_ROLES = words("body_roles")
 TIME_WORDS = words("time")
+_NUMBERED_TEXTS = words("numbered_texts")
+_TIME_LEADS = frozenset(("late", "early", "last", "this", "next", "on", "earlier"))
 _CLAUSE_CUT = words("mention_clause_cuts")
 _QUANTIFIED_HEADS = words("quantified_heads")
 _FORMER = words("former")
@@ -271,6 +273,18 @@ def head_noun(core: list[str]) -> str:
     return pre[-1]
 
 
+def _without_trailing_time(words: list[str]) -> list[str]:
+    """ "UFCW Local 832 late Friday", "the ministry on Friday": the time is no
+    part of the name; "the Mail on Sunday" keeps its day."""
+    if len(words) < 3 or base(words[-1]) not in TIME_WORDS:
+        return words
+    lead, before = words[-2], words[-3]
+    named = is_cap(before) or before.isdigit()  # "UFCW Local 832 late Friday"; not "people arrested last week"
+    if lead.islower() and base(lead) in _TIME_LEADS and (before.islower() if lead == "on" else named):
+        return words[:-2]
+    return words
+
+
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
     both = bool(words) and base(words[0]) == "both"
@@ -288,6 +302,7 @@ def parse(words: list[str]) -> Parsed | None:
         if not words:
             return None
         words[-1] = words[-1].rstrip(",")
+    words = _without_trailing_time(words)
     if len(words) >= 2 and words[-1].isdigit() and is_cap(words[-2]):
         words = [*words[:-2], f"{words[-2]} {words[-1]}"]  # "UFCW Local 832": the number is part of the name
     pair = _first_of_pair(words, both)
@@ -405,8 +420,10 @@ def parse(words: list[str]) -> Parsed | None:
         ):
             return None  # "Friday": a day, not a source (a month may be a name: "May said")
         kind = classify_proper(name_words)
-        if kind == "person" and any(c.isdigit() for c in name_words[-1]):
-            kind = "organization"  # "UFCW Local 832": no person's name ends in a number
+        if kind in ("person", "organization") and any(c.isdigit() for c in name_words[-1]):
+            # "UFCW Local 832": no person's name ends in a number; "Article 5" is a text
+            numbered = base(name_words[-1].split()[0]) in _NUMBERED_TEXTS
+            kind = "document" if numbered and len(name_words) == 1 else "organization"
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
             kind = "organization"  # "the Pentagon", "the Sierra Club"
         if kind != "person":

@@ -195,7 +195,7 @@ def _reports(source: Source | None) -> bool:
     return (
         source is not None
         and source.kind in ("unspecified", "document")
-        and source.name.split()[-1].lower() in _REPORTING_NOUNS
+        and mentions.head_noun(source.name.split()).lower() in _REPORTING_NOUNS  # "Media reports in Israel"
     )
 
 

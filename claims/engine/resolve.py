@@ -15,6 +15,7 @@ from itertools import islice
 
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
+from claims.engine.doc import ABBR_DOT
 from claims.engine.lexicon import lexicon, words
 from claims.engine.mentions import (
     NAME_PARTICLES,
@@ -73,7 +74,11 @@ def _role_pattern(role: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1024)
 def _body_pattern(head: str) -> re.Pattern[str]:
-    return regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){1,5})" + re.escape(head) + r"\b")
+    """A capitalised name ending with `head`, or continuing after it with "of …"
+    ("International Union of Operating Engineers", "Bank of Canada")."""
+    return regex.compile(
+        r"((?:\p{Lu}[\w.’'\-]*\s+){0,5})" + re.escape(head) + r"\b((?:\s+of(?:\s+the)?(?:\s+\p{Lu}[\w.’'\-]*)+)?)"
+    )
 
 
 @lru_cache(maxsize=4)
@@ -248,6 +253,9 @@ class Registry:
                     return self._touch(s)
                 if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
                     return self._touch(s)
+            titled = self.body_named(head, position) if p.kind == "organization" else None
+            if titled and " of " in titled:  # "the bank" -> "Bank of Canada", "the union" -> "Union of …"
+                return self.resolve(Parsed(p.mention, titled, "organization", p.title), position)
             if p.kind == "organization" and head in lexicon().company_nouns:
                 company = self.company_named(position)
                 if company:  # "the company said" -> "Brightline Software Inc."
@@ -390,8 +398,11 @@ class Registry:
             words = m.group(1).split()
             while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
                 words.pop(0)
-            if words:
-                found = " ".join(words + [head.capitalize()])
+            tail = m.group(2).split()
+            if tail and tail[-1].endswith(".") and tail[-1][:-1].lower() not in ABBR_DOT:
+                tail[-1] = tail[-1][:-1]  # the sentence's period, not the name's
+            if words or tail:
+                found = " ".join([*words, head.capitalize(), *tail])
         return found
 
     def _last_mention(self, src: Source, before: int) -> int:
