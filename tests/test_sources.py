@@ -506,3 +506,37 @@ def test_review_regressions_of_the_new_verbs_and_frames():
     article = next(c for c in claims if "Article 5" in c.text).source
     assert article.kind == "document"
     assert _source_of(text, "will retire") == "CNN"
+
+
+def test_refusals_topics_estimates_and_a_pronoun_bound_to_its_sentence():
+    text = (
+        "Budget talks\n\n"
+        "Democrats also denied Republicans the votes needed to repeal the law.\n\n"
+        "The provincial government has denied a request by the school district.\n\n"
+        "The minister denied that the plan had failed.\n\n"
+        "Tracy, fuming about how “immature” Demi was, took her aside.\n\n"
+        "The budget officer estimates that the project is not worth finishing.\n\n"
+        "Former Conservative leader Andrew Scheer spoke on Sunday.\n\n"
+        "While Mr. Scheer has said his approach will be “comprehensive,” he has made clear it won't include a carbon tax.\n\n"
+        "“It is the minds and hearts thing,” said Sen. Richard Blumenthal. Schumer, he said, “knows his colleagues.”\n"
+    )
+    claims = analyze(text).claims
+    for fragment in ("the votes needed", "a request by", "immature"):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.source is None and claim.type != "official_quote", fragment
+    assert _source_of(text, "plan had failed") == "minister"
+    estimate = next(c for c in claims if "worth finishing" in c.text)
+    assert estimate.type == "reported_fact" and estimate.source.name == "budget officer"
+    assert _source_of(text, "carbon tax") == "Andrew Scheer"
+    assert _source_of(text, "knows his colleagues") == "Richard Blumenthal"
+
+
+def test_a_closing_mark_typed_as_an_opener_opens_the_quotation():
+    text = (
+        "Musk riffs\n\n"
+        "And then there is the issue of his personal posts, which the regulator wants to curb. "
+        "He gets to keep his riffs (”Anxiety is a scalar, fear is a vector”) but not announce deals.\n"
+    )
+    claims = analyze(text).claims
+    first = next(c for c in claims if "personal posts" in c.text)
+    assert first.type != "official_quote" and not first.quotes

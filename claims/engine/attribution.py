@@ -59,6 +59,7 @@ _COLLECTIVE = words("collective_nouns")
 _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
 _ACT_VERBS = words("act_verbs")
+_REFUSED = words("refused_objects")
 _NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
 _DURATIONS = words("durations")
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
@@ -804,13 +805,23 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     return any(t.lower() in _NEGATIVE_SUBJECTS for t in before if t[0].isalnum())
 
 
+def _refuses(toks: list[str], k: int) -> bool:
+    """Does "deny" at k-1 refuse something rather than deny a claim: a double
+    object ("denied Republicans the votes") or a thing asked for ("denied a request")?"""
+    after = [t.lower() for t in toks[k : k + 3]]
+    if len(after) >= 2 and after[0] not in DETERMINERS and after[0][0].isalpha() and after[1] in _ARTICLES:
+        return True
+    head = after[1] if after and after[0] in DETERMINERS and len(after) > 1 else after[0] if after else ""
+    return base(head) in _REFUSED
+
+
 def _told_about(toks: list[str], k: int) -> bool:
     """ "told an audience about …", "told reporters of …": the listener, then a topic."""
     window = toks[k : k + 5]
     topic = next((n for n, t in enumerate(window) if t.lower() in _TOPIC_PREPOSITIONS), None)
     if topic is None or any(not t[0].isalnum() for t in window[:topic]):
         return False
-    return not any(t.lower() == "that" or t in (QMARK, ":") for t in toks[k : k + 14])
+    return not any(t.lower() == "that" or t in (QMARK, ":") for t in window[:topic])  # what follows is the topic
 
 
 def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
@@ -931,6 +942,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "earnings above analyst forecasts": a singular noun with no determiner is a modifier
     if len(words) == 1 and words[0].islower() and base(words[0]) in lex.titles and not person_noun(words[0]):
         return None  # "an email with general comments": a lower-case title word alone is an adjective
+    if _LEMMA.get(low) == "deny" and not inverted and _refuses(toks, i + span):
+        return None  # "denied Republicans the votes", "denied a request by the district": a refusal, not a denial
     if low in _TELL and not inverted and _told_about(toks, i + 1):
         return None  # "Colton told an audience about the first time …": a topic, not what was said
     if not inverted and _disagrees(words, lows, i, low):
@@ -951,7 +964,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     characterised = (lemma in _CHARACTERISING and _characterises(toks, i + span - 1)) or (
         lemma in _CHARGING and _charges(toks, i + span - 1)
     )
-    content = _has_content(toks, i + span - 1, len(words), _LEMMA.get(low, low))
+    topic = lows[i + span : i + span + 1] == ["about"]  # "fuming about how “immature” Demi was": a topic
+    content = not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(low, low))
     start = _subject_start(toks, i, words)
     as_before = (start > 0 and lows[start - 1] == "as") or (lows[0] == "as" and "," not in toks[:i])
     framing = not inverted and as_before and toks[i + span : i + span + 1] == [","]
@@ -959,7 +973,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
-    if document and not speech and not any(base(w) in lex.document_nouns for w in words):
+    if document and not speech and low not in lex.finding_content and not any(base(w) in lex.document_nouns for w in words):
         opening = _leading_subject(toks)
         if not (opening and base(opening[-1]) in lex.document_nouns and i < 16):
             return None  # "the audit identified ...", not "police identified the victim"

@@ -97,7 +97,8 @@ def analyze_doc(doc: Doc) -> Analysis:
             if parsed:
                 if appositive:
                     parsed.title = f"{parsed.title}, {appositive}" if parsed.title else appositive
-                row.source = registry.resolve(parsed, s.start)
+                row.source = _bound_pronoun(registry, parsed, row.found, outside, view.words, s.start)
+                row.source = row.source or registry.resolve(parsed, s.start)
                 row.mention = parsed.mention
             if row.found.cue_kind in ("speech", "statement", "according", "finding"):
                 for gid in row.groups:
@@ -109,6 +110,24 @@ def analyze_doc(doc: Doc) -> Analysis:
     claims = _subheads_from_the_story(_type_rows(rows, groups, text, title), rows)
     used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _bound_pronoun(
+    registry: Registry, parsed: mentions.Parsed, found: attribution.Found, outside: str, words: list[str], start: int
+) -> Source | None:
+    """A "he" or "she" after the sentence's own named subject is that person."""
+    if not parsed.pronoun or parsed.name not in ("he", "she") or found.cue_at is None:
+        return None
+    after = words[found.cue_at + found.cue_len : found.cue_at + found.cue_len + 1]
+    if after in ([","], [doc_module.QMARK], ["."]) or not after:
+        return None  # "Schumer, he said, “knows …”": a parenthetical tag, the speaker of the last quote
+    lead = attribution.leading_subject(outside, words)
+    if not lead or lead == found.words or len(lead) >= found.cue_at:
+        return None  # the pronoun is the subject itself, or nothing named comes before it
+    subject = mentions.parse(lead)
+    if subject is None or subject.pronoun or subject.kind != "person":
+        return None
+    return registry.bound(parsed, subject, start)
 
 
 def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) -> mentions.Parsed:

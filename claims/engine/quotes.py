@@ -37,7 +37,9 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
             prev = text[i - 1] if i > 0 else " "
             nxt = text[i + 1] if i + 1 < len(text) else " "
             if open_at is None:
-                if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit()):
+                # a closing mark typed where a quotation opens ("(”Anxiety is …”)") opens it
+                wrong_way = c in _DOUBLE_CLOSE and prev in _BEFORE_OPEN and nxt.isalnum()
+                if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit()) or wrong_way:
                     open_at = i
                     if not (continues and i == first):
                         group += 1

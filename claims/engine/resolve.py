@@ -219,6 +219,18 @@ class Registry:
         return max(latest, key=lambda n: (counts[n], latest[n]))
 
     # -- resolution ---------------------------------------------------------
+    def bound(self, pronoun: Parsed, subject: Parsed, position: int) -> Source | None:
+        """The person a "he"/"she" inside a sentence refers to when the sentence
+        opens with that person as its subject ("Colton told an audience about the
+        time he admitted …", "While Scheer has said …, he has made clear …"),
+        if the gender allows it."""
+        src = self.resolve(subject, position)
+        wanted = "f" if pronoun.name in ("she", "her") else "m"
+        if src is None or src.kind != "person" or self._gender(src) not in (wanted, None):
+            return None
+        self._gender_seen[id(src)] = wanted
+        return src
+
     def resolve(self, p: Parsed, position: int) -> Source | None:
         """The canonical source for a parsed mention at a text position."""
         if p.pronoun:
