@@ -540,3 +540,17 @@ def test_a_closing_mark_typed_as_an_opener_opens_the_quotation():
     claims = analyze(text).claims
     first = next(c for c in claims if "personal posts" in c.text)
     assert first.type != "official_quote" and not first.quotes
+
+
+def test_a_quotation_closed_after_a_paragraph_break_and_the_occasion_after_a_name():
+    text = (
+        "Veterans benefits\n\n"
+        "Trevor Nicholson is a senior policy analyst with the department.\n\n"
+        "\"Who may be included in a treatment plan is at the discretion of the decision-maker\n\n"
+        "based on the recommendation of the treating professional,\" said Nicholson in an Aug. 28 email.\n\n"
+        "\"It was fine,\" said Jan Smith on Monday.\n"
+    )
+    claims = analyze(text).claims
+    closing = next(c for c in claims if "treating professional" in c.text)
+    assert closing.type == "official_quote" and closing.source.name == "Trevor Nicholson" and closing.quotes
+    assert _source_of(text, "It was fine") == "Jan Smith"

@@ -60,6 +60,7 @@ _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
 _ACT_VERBS = words("act_verbs")
 _REFUSED = words("refused_objects")
+_OCCASION_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
 _NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
 _DURATIONS = words("durations")
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
@@ -259,6 +260,8 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
+        if out and b in _OCCASION_PREPOSITIONS and _occasion(window[k + 1 : k + 4]):
+            break  # "said Nicholson in an Aug. 28 email", "said Smith on Monday": the occasion, not the name
         if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
         elif _modifies_a_source_noun(window, k):
@@ -268,6 +271,12 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
     while out and (base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS):
         out.pop()
     return out
+
+
+def _occasion(after: list[str]) -> bool:
+    """Do these words (after "in", "on", "at") name a time or a statement?"""
+    words = [w for w in after if base(w) not in DETERMINERS]
+    return bool(words) and (base(words[0]) in _TIME or base(words[0]) in lexicon().carrier_nouns or words[0][0].isdigit())
 
 
 def _modifies_a_source_noun(window: list[str], k: int) -> bool:

@@ -39,12 +39,14 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
             if open_at is None:
                 # a closing mark typed where a quotation opens ("(”Anxiety is …”)") opens it
                 wrong_way = c in _DOUBLE_CLOSE and prev in _BEFORE_OPEN and nxt.isalnum()
-                if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit()) or wrong_way:
+                # a straight mark after a word or stop and before a space closes a quotation begun before
+                closing = c == '"' and (prev.isalpha() or prev in ",.?!") and (nxt.isspace() or nxt in ".,;")
+                if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit() and not closing) or wrong_way:
                     open_at = i
                     if not (continues and i == first):
                         group += 1
                     continues = False
-                elif c in _DOUBLE_CLOSE and not out_has_open_before(out, unit, i):
+                elif (c in _DOUBLE_CLOSE or closing) and not out_has_open_before(out, unit, i):
                     # a closing mark with no opener: the quotation began before
                     if not carried:
                         group += 1
