@@ -554,3 +554,21 @@ def test_a_quotation_closed_after_a_paragraph_break_and_the_occasion_after_a_nam
     closing = next(c for c in claims if "treating professional" in c.text)
     assert closing.type == "official_quote" and closing.source.name == "Trevor Nicholson" and closing.quotes
     assert _source_of(text, "It was fine") == "Jan Smith"
+
+
+def test_a_quotation_named_as_a_response_and_verdicts_after_found():
+    text = (
+        "Holiday ad\n\n"
+        "“The best sleigh this Christmas!” was the response of one jolly viewer.\n\n"
+        "“Not guilty,” was the verdict from the jury.\n\n"
+        "The jury found him guilty on all counts.\n\n"
+        "He found the keys in the car.\n\n"
+        "“Yes” is the answer.\n"
+    )
+    claims = analyze(text).claims
+    assert _source_of(text, "best sleigh") == "jolly viewer"
+    assert _source_of(text, "Not guilty") == "jury"
+    verdict = next(c for c in claims if "all counts" in c.text)
+    assert verdict.type == "reported_fact" and verdict.source.name == "jury"
+    assert _source_of(text, "the keys") is None
+    assert _source_of(text, "is the answer") is None

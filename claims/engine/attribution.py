@@ -60,6 +60,8 @@ _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
 _ACT_VERBS = words("act_verbs")
 _REFUSED = words("refused_objects")
+_RESPONSE_NOUNS = words("response_nouns")
+_VERDICTS = words("verdicts")
 _OCCASION_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
 _NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
 _DURATIONS = words("durations")
@@ -559,7 +561,23 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows)
+    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows) or _named_as_words(toks, lows)
+
+
+def _named_as_words(toks: list[str], lows: list[str]) -> Found | None:
+    """ "“The best sleigh this Christmas!” was the response of one jolly viewer":
+    a quotation named as someone's response, reply or verdict."""
+    if not toks or toks[0] != QMARK:
+        return None
+    k = 1
+    while k < len(toks) and toks[k] in ",.?!":
+        k += 1
+    if k + 3 >= len(toks) or lows[k] not in _BE or lows[k + 1] not in _ARTICLES:
+        return None
+    if base(lows[k + 2]) not in _RESPONSE_NOUNS or lows[k + 3] not in ("of", "from"):
+        return None
+    words = _according(toks, k + 4)  # the phrase up to the stop, as after "according to"
+    return Found(toks[k + 2], "speech", words, cue_at=k + 2, cue_len=1) if words else None
 
 
 def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
@@ -970,9 +988,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         not inverted and at >= 0 and toks[at] == "," and not _opener(toks, at) and _ends_sentence(toks, i + span)
     )  # "..., study finds": the clause before the comma is the content; not "On Friday, students protested …"
     lemma = lex.speech_content.get(low)
-    characterised = (lemma in _CHARACTERISING and _characterises(toks, i + span - 1)) or (
-        lemma in _CHARGING and _charges(toks, i + span - 1)
-    )
+    characterised = (
+        (lemma in _CHARACTERISING and _characterises(toks, i + span - 1))
+        or (lemma in _CHARGING and _charges(toks, i + span - 1))
+        or (_LEMMA.get(low) == "find" and any(t in _VERDICTS for t in lows[i + span : i + span + 5]))
+    )  # "the jury found him guilty": a verdict
     topic = lows[i + span : i + span + 1] == ["about"]  # "fuming about how “immature” Demi was": a topic
     content = not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(low, low))
     start = _subject_start(toks, i, words)
