@@ -585,6 +585,8 @@ def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
     a view held by the subject, reported like a belief verb. The writer's own
     "I am sure …" stays editorial."""
     states = lexicon().belief_states
+    if states.isdisjoint(lows):
+        return None
     for i, low in enumerate(lows):
         if low not in states or i == 0:
             continue
@@ -610,6 +612,8 @@ def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
 def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
     """ "It had, in her words, become “unhealthy”", "in the words of one
     official": whose words the sentence gives, like "according to"."""
+    if "words" not in lows:
+        return None
     for i in range(len(lows) - 2):
         if lows[i] != "in":
             continue
@@ -779,11 +783,11 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
         if k > 0 and toks[k - 1] not in (",", ";") and before not in DETERMINERS and before not in _QUANTIFIED_HEADS:
             continue
         h = k  # the head, after up to two modifiers: "team members dressed …", "School board trustees appointed …"
-        for m in (k + 1, k + 2):
-            mods = toks[k:m]
-            plain = all(t.isalpha() and (t.islower() or (n == 0 and k == 0)) for n, t in enumerate(mods))
-            if m + 1 < i and plain and person_noun(toks[m]):
-                h = m  # the last noun of the compound heads it
+        if toks[k].isalpha() and (k == 0 or toks[k].islower()):
+            if k + 2 < i and person_noun(toks[k + 1]):
+                h = k + 1
+            if k + 3 < i and toks[k + 1].isalpha() and toks[k + 1].islower() and person_noun(toks[k + 2]):
+                h = k + 2  # the last noun of the compound heads it
         head, nxt = toks[h], toks[h + 1]
         quantifier = base(head) in _QUANTIFIED_HEADS
         if not (person_noun(head) or quantifier):
@@ -822,6 +826,8 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     officials", "Neither the palace nor the government")?"""
     if subject[0].lower() in _NEGATIVE_SUBJECTS:
         return True
+    if _NEGATIVE_SUBJECTS.isdisjoint(t.lower() for t in toks[max(0, i - len(subject) - 8) : i]):
+        return False
     n = len(subject)
     k = next((j for j in range(i - n, max(-1, i - n - 4), -1) if toks[j : j + n] == subject), None)
     if k is None:
@@ -830,6 +836,16 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     if "," in before:
         before = before[len(before) - before[::-1].index(",") :]  # "… neither signed nor ratified, the ministry said"
     return any(t.lower() in _NEGATIVE_SUBJECTS for t in before if t[0].isalnum())
+
+
+def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words: list[str]) -> bool:
+    """Content after a verb that needs it, or an "As X reports, …" frame whose content is the clause after."""
+    topic = lows[i + span : i + span + 1] == ["about"]  # "fuming about how “immature” Demi was": a topic
+    if not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(lows[i], lows[i])):
+        return True
+    start = _subject_start(toks, i, words)
+    as_before = (start > 0 and lows[start - 1] == "as") or (lows[0] == "as" and "," not in toks[:i])
+    return as_before and toks[i + span : i + span + 1] == [","]
 
 
 def _refuses(toks: list[str], k: int) -> bool:
@@ -993,12 +1009,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         or (lemma in _CHARGING and _charges(toks, i + span - 1))
         or (_LEMMA.get(low) == "find" and any(t in _VERDICTS for t in lows[i + span : i + span + 5]))
     )  # "the jury found him guilty": a verdict
-    topic = lows[i + span : i + span + 1] == ["about"]  # "fuming about how “immature” Demi was": a topic
-    content = not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(low, low))
-    start = _subject_start(toks, i, words)
-    as_before = (start > 0 and lows[start - 1] == "as") or (lows[0] == "as" and "," not in toks[:i])
-    framing = not inverted and as_before and toks[i + span : i + span + 1] == [","]
-    if needs_content and not (inverted or trailing or characterised or content or framing):  # "As X reports, …"
+    if needs_content and not (inverted or trailing or characterised) and not _content_or_frame(toks, lows, i, span, words):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
