@@ -572,3 +572,45 @@ def test_a_quotation_named_as_a_response_and_verdicts_after_found():
     assert verdict.type == "reported_fact" and verdict.source.name == "jury"
     assert _source_of(text, "the keys") is None
     assert _source_of(text, "is the answer") is None
+
+
+def test_regressions_found_in_review_of_the_mends():
+    text = (
+        "Second review\n\n"
+        "Senator Tom Hale spoke to reporters.\n\n"
+        "Joe Biden should step aside, he told reporters.\n\n"
+        "He was hired by the Bank of Canada. Officials there declined to comment. The bank said rates would rise.\n\n"
+        "The minister denied claims the program had been cut.\n\n"
+        "The ministry denied them entry.\n\n"
+        "The bill did not pass and the ministry said it would try again.\n\n"
+        "Of those, 12 were children, the ministry added.\n\n"
+        "“We were left with nothing,” she wrote about the flood in a Facebook post.\n\n"
+        "The health agency reports 45 new cases of the virus.\n\n"
+        "The company released a statement after the verdict and said it would appeal.\n\n"
+        "Activists accused the company of decades of pollution.\n\n"
+        "She was informed by police that her son had died.\n\n"
+        "The coach added a note of caution that the season was long.\n\n"
+        "It is estimated that 2 million people lack clean water.\n\n"
+        "“It was fine,” said the Mail on Sunday.\n\n"
+        "The minister implied that the central bank was to blame.\n\n"
+        "Mayor Ann Lee spoke on Monday. The plan is dead,” a resident said.\n"
+    )
+    claims = analyze(text).claims
+    assert _source_of(text, "step aside") == "Tom Hale"
+    assert _source_of(text, "rates would rise") == "Bank of Canada"
+    assert _source_of(text, "had been cut") == "minister"
+    assert _source_of(text, "them entry") is None
+    assert _source_of(text, "try again") == "ministry"
+    assert _source_of(text, "were children") == "ministry"
+    assert next(c for c in claims if "left with nothing" in c.text).type == "official_quote"
+    assert _source_of(text, "45 new cases") == "health agency"
+    assert _source_of(text, "would appeal") == "company"
+    assert _source_of(text, "decades of pollution") == "Activists"
+    assert _source_of(text, "son had died") == "police"
+    assert _source_of(text, "season was long") == "coach"
+    assert _source_of(text, "clean water") == "it is estimated"
+    mail = next(c for c in claims if "It was fine" in c.text).source
+    assert mail.name == "Mail on Sunday" and mail.kind == "media"
+    assert _source_of(text, "to blame") == "minister"
+    assert _source_of(text, "spoke on Monday") is None
+    assert _source_of(text, "plan is dead") == "resident"

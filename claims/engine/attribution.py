@@ -65,6 +65,7 @@ _VERDICTS = words("verdicts")
 _OCCASION_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
 _NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
 _DURATIONS = words("durations")
+_QUANTITY_WORDS = frozenset(("several", "nearly", "about", "almost", "over", "more", "than", "two", "three", "few", "many"))
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
 _DEGREE = words("degree_adverbs")
@@ -97,7 +98,9 @@ _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 # a word that opens a clause of its own; "after", "before", "when" … may just date the statement
-_CLAUSE_WORDS = (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS
+_CLAUSE_WORDS = (
+    (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS | {"and", "but", "or"}
+)
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     rf"(?:{alternation(lexicon().carrier_nouns)})\b"
@@ -262,7 +265,10 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
-        if out and b in _OCCASION_PREPOSITIONS and _occasion(window[k + 1 : k + 4]):
+        if out and b == "that":
+            break  # "informed by police that her son had died": the clause, not the name
+        occasion = out and b in _OCCASION_PREPOSITIONS and _occasion(window[k + 1 : k + 4])
+        if occasion and not mentions.is_media(" ".join([*out, *window[k : k + 2]])):  # "the Mail on Sunday"
             break  # "said Nicholson in an Aug. 28 email", "said Smith on Monday": the occasion, not the name
         if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
@@ -341,8 +347,20 @@ def _charges(toks: list[str], i: int) -> bool:
         if not toks[k - 1][0].isalnum() or toks[k - 1].lower() == "to":
             return False  # the object ends before a comma or a quotation; "condemned him to death for"
         if toks[k].lower() in ("of", "for") and toks[k + 1][0].isalnum():
-            return not any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[k + 1 : k + 4])
-    return False  # "applauded the players for several minutes" is no charge
+            return toks[k].lower() == "of" or not _duration(toks[k + 1 : k + 5])
+    return False
+
+
+def _duration(words: list[str]) -> bool:
+    """ "several minutes", "nearly a minute", "months": a span of time, not what someone is praised for
+    ("years of neglect" is)."""
+    for n, w in enumerate(words):
+        b = base(w)
+        if b in _TIME or b in _DURATIONS:
+            return words[n + 1 : n + 2] != ["of"]
+        if not (w[0].isdigit() or b in _ARTICLES or b in _QUANTITY_WORDS):
+            return False
+    return False
 
 
 def _characterises(toks: list[str], i: int) -> bool:
@@ -377,7 +395,7 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
     if any(t in (QMARK, ":") for t in window[:4]) or any(
         t.lower() == "that"
         and _clause_after(toks, i + 1 + k)
-        and not (relative and k > 0 and base(window[k - 1]) not in _CONTENT_NOUNS)
+        and not (relative and k > 0 and not any(base(w) in _CONTENT_NOUNS for w in window[:k]))
         for k, t in enumerate(window)
     ):
         return True
@@ -686,8 +704,8 @@ def _opener(toks: list[str], comma: int) -> bool:
     """Is everything before this comma an opening adverbial ("On Friday,",
     "Afterward,", "At the hearing,") rather than a clause of content?"""
     lead = toks[:comma]
-    if not lead or len(lead) > _OPENER_WORDS:
-        return False
+    if not lead or len(lead) > _OPENER_WORDS or "," in lead:
+        return False  # "Of those, 12 were children, the ministry added": content after the adverbial
     first = base(lead[0])
     if len(lead) == 1:
         return lead[0] != QMARK  # "Afterward,", "Meanwhile,": one word is no content
@@ -833,14 +851,16 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     if k is None:
         return False  # the subject stands apart ("The mayor, who has neither …, said")
     before = toks[max(0, k - 3) : k]
-    if "," in before:
-        before = before[len(before) - before[::-1].index(",") :]  # "… neither signed nor ratified, the ministry said"
+    for n in range(len(before) - 1, -1, -1):
+        if before[n] in (",", ";") or before[n].lower() in ("and", "but", "or"):
+            before = before[n + 1 :]  # "… neither signed nor ratified, the ministry said"; "did not pass and the ministry said"
+            break
     return any(t.lower() in _NEGATIVE_SUBJECTS for t in before if t[0].isalnum())
 
 
 def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words: list[str]) -> bool:
     """Content after a verb that needs it, or an "As X reports, …" frame whose content is the clause after."""
-    topic = lows[i + span : i + span + 1] == ["about"]  # "fuming about how “immature” Demi was": a topic
+    topic = lows[i + span : i + span + 1] == ["about"] and not _quoted_speech(toks, i)  # "fuming about how …"
     if not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(lows[i], lows[i])):
         return True
     start = _subject_start(toks, i, words)
@@ -848,14 +868,19 @@ def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words
     return as_before and toks[i + span : i + span + 1] == [","]
 
 
+def _quoted_speech(toks: list[str], i: int) -> bool:
+    """A quotation before the verb, or after it behind a colon or comma ("“…,” she wrote about the flood")."""
+    return QMARK in toks[:i] or any(t == QMARK and toks[k - 1] in (":", ",") for k, t in enumerate(toks[i + 1 :], i + 1))
+
+
 def _refuses(toks: list[str], k: int) -> bool:
     """Does "deny" at k-1 refuse something rather than deny a claim: a double
     object ("denied Republicans the votes") or a thing asked for ("denied a request")?"""
     after = [t.lower() for t in toks[k : k + 3]]
-    if len(after) >= 2 and after[0] not in DETERMINERS and after[0][0].isalpha() and after[1] in _ARTICLES:
-        return True
-    head = after[1] if after and after[0] in DETERMINERS and len(after) > 1 else after[0] if after else ""
-    return base(head) in _REFUSED
+    claimlike = after and (base(after[0]) in _CONTENT_NOUNS or base(after[0]) in _TIME or after[0].endswith("ly"))
+    if len(after) >= 2 and not claimlike and after[0] not in DETERMINERS and after[0][0].isalpha() and after[1] in _ARTICLES:
+        return True  # "denied Republicans the votes"; not "denied claims the program was cut", "denied Friday a report"
+    return any(base(w) in _REFUSED for w in after[:2])  # "denied a request", "denied them entry"
 
 
 def _told_about(toks: list[str], k: int) -> bool:
@@ -864,7 +889,9 @@ def _told_about(toks: list[str], k: int) -> bool:
     topic = next((n for n, t in enumerate(window) if t.lower() in _TOPIC_PREPOSITIONS), None)
     if topic is None or any(not t[0].isalnum() for t in window[:topic]):
         return False
-    return not any(t.lower() == "that" or t in (QMARK, ":") for t in window[:topic])  # what follows is the topic
+    if any(t.lower() == "that" for t in window[:topic]):
+        return False
+    return not any(t in (QMARK, ":") for t in toks[k : k + 14])  # "told the BBC about her ordeal: “…”" quotes her
 
 
 def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
@@ -924,8 +951,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
         return None  # "Police reports show …", "news reports have said": the noun
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
-        if _LEMMA.get(low, low) in _ACT_VERBS:
-            return None  # "was charged by police with assault": an act, not a statement
+        if _LEMMA.get(low, low) in _ACT_VERBS and "that" not in lows[i + span : i + span + 8]:
+            return None  # "was charged by police with assault": an act; "was informed by police that …" is not
         agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
         if agent:
             agent.cue_at, agent.cue_len = i, span
@@ -996,9 +1023,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
+    nxt_low = lows[i + span] if i + span < n else ""
+    loose_report = low in ("reports", "reporting") and (nxt_low in _PREPOSITIONS or nxt_low.endswith("ly"))
     needs_content = (
-        low in lex.speech_content or low in lex.finding_content or progressive or low in ("reports", "reporting")
-    )  # "reports directly to the chief", "reports on climate change" say nothing
+        low in lex.speech_content or low in lex.finding_content or progressive or loose_report
+    )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
     trailing = (
         not inverted and at >= 0 and toks[at] == "," and not _opener(toks, at) and _ends_sentence(toks, i + span)

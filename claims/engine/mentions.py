@@ -400,6 +400,9 @@ def parse(words: list[str]) -> Parsed | None:
             break
     surname_head = len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles  # "Maura Dean"
     if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
+        proper = all(is_cap(w) or w.isdigit() or base(w) in CONNECTORS for w in core)
+        if proper and is_media(" ".join(core)):
+            return Parsed(mention, " ".join(core), "media")  # "Channel 4 News", "the Mail on Sunday"
         title_words, name_words = _split_name(core)
         titled = any(base(w) in lex.titles for w in title_words)
         if (

@@ -26,6 +26,7 @@ _FUNCTION_WORDS = words("function_words")
 _SUBHEAD_WORDS = 12  # a line this short standing alone is a subhead
 _SIGNED_SUBHEAD = regex.compile(r"[”’\"']?:\s+(\p{Lu}[\w’'\-]+(?:\s+\p{Lu}[\w’'\-]+){0,2})\s*\Z")
 _REPORTING_NOUNS = words("reporting_nouns")
+_SUBORDINATE_OPENERS = words("subordinators") | {"as"}
 _NON_WORD = regex.compile(r"[^\w' ]+")
 
 
@@ -121,6 +122,10 @@ def _bound_pronoun(
     after = words[found.cue_at + found.cue_len : found.cue_at + found.cue_len + 1]
     if after in ([","], [doc_module.QMARK], ["."]) or not after:
         return None  # "Schumer, he said, “knows …”": a parenthetical tag, the speaker of the last quote
+    at = next((k for k in range(found.cue_at - 1, max(-1, found.cue_at - 4), -1) if words[k].lower() == parsed.name), None)
+    subordinate = words[0].lower() in _SUBORDINATE_OPENERS  # "While Scheer has said …, he has made clear …"
+    if at is None or (at > 0 and words[at - 1] in (",", ";", "—") and not subordinate):
+        return None  # "Joe Biden should step aside, he told reporters": a closing tag, not the sentence's subject
     lead = attribution.leading_subject(outside, words)
     if not lead or lead == found.words or len(lead) >= found.cue_at:
         return None  # the pronoun is the subject itself, or nothing named comes before it

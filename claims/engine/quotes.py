@@ -47,10 +47,14 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
                         group += 1
                     continues = False
                 elif (c in _DOUBLE_CLOSE or closing) and not out_has_open_before(out, unit, i):
-                    # a closing mark with no opener: the quotation began before
+                    # a closing mark with no opener: the quotation began before, in an earlier
+                    # paragraph, or (its opener lost) at the start of this sentence
+                    start = first
                     if not carried:
                         group += 1
-                    out.append(Quote(first, i, text[first:i], group, first, i))
+                        stop = max(text.rfind(e, first, i) for e in (". ", "? ", "! "))
+                        start = stop + 2 if stop >= first else first
+                    out.append(Quote(start, i, text[start:i], group, start, i))
                     carried = False
                 elif c in "‘'" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace() and nxt != "'":
                     single_at = i

@@ -128,6 +128,25 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+def _name_head(name: str) -> str:
+    """The head word of a body's name: "Bank" in "Bank of Canada", "Department" in "Health Department"."""
+    return name.split(" of ")[0].split()[-1]
+
+
+def _name_tail(words: list[str]) -> list[str]:
+    """The "of …" words that belong to a body's name: up to a title, the end of
+    the sentence or four names ("Bank of Canada Governor Tiff Macklem" -> "of Canada")."""
+    out: list[str] = []
+    for w in words:
+        if w[:1].isupper() and (base(w) in lexicon().titles or len(out) >= 5):
+            break
+        if w.endswith(".") and w[:-1].lower() not in ABBR_DOT:
+            out.append(w[:-1])  # the sentence's period, not the name's
+            break
+        out.append(w)
+    return out if any(w[:1].isupper() for w in out) else []
+
+
 def base_case(word: str) -> str:
     """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
     return word[:-2] if possessive(word) else word
@@ -286,7 +305,7 @@ class Registry:
                     for s in self._latest()
                     if s.kind == "organization"
                     and _norm(s.name) not in _PLACES
-                    and (base(s.name.split()[-1]) not in org_nouns or base(s.name.split()[-1]) == head)
+                    and (base(_name_head(s.name)) not in org_nouns or base(_name_head(s.name)) == head)
                 ]  # "the council" is not the health department named last; "the agency" may be TransLink
                 if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
@@ -410,9 +429,7 @@ class Registry:
             words = m.group(1).split()
             while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
                 words.pop(0)
-            tail = m.group(2).split()
-            if tail and tail[-1].endswith(".") and tail[-1][:-1].lower() not in ABBR_DOT:
-                tail[-1] = tail[-1][:-1]  # the sentence's period, not the name's
+            tail = _name_tail(m.group(2).split())
             if words or tail:
                 found = " ".join([*words, head.capitalize(), *tail])
         return found
