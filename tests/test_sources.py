@@ -614,3 +614,25 @@ def test_regressions_found_in_review_of_the_mends():
     assert _source_of(text, "to blame") == "minister"
     assert _source_of(text, "spoke on Monday") is None
     assert _source_of(text, "plan is dead") == "resident"
+
+
+def test_regressions_found_in_the_third_review():
+    text = (
+        "Third review\n\n"
+        "Councillor Bob Jones said the meeting started late. "
+        "Mayor John Smith, 45, was re-elected in May; he told reporters he would focus on housing.\n\n"
+        "The company's statement on wages and benefits said workers would get a raise.\n\n"
+        "The Union of Concerned Scientists released a study. The group said emissions were rising.\n\n"
+        "The mayor defended her remarks at the meeting that residents found offensive.\n\n"
+        "The minister mentioned the statement from the bank that was released on Friday.\n\n"
+        "The EU denied Italy a waiver on the deficit rules.\n\n"
+        "Police denied the protesters a permit.\n\n"
+        "He was charged by police with assault after it emerged that he had fled.\n\n"
+        "“We are ready,” said the director of that agency, John Smith.\n"
+    )
+    assert _source_of(text, "focus on housing") == "John Smith"
+    assert _source_of(text, "get a raise") == "company"
+    assert _source_of(text, "emissions were rising") == "Union of Concerned Scientists"
+    for fragment in ("found offensive", "released on Friday", "a waiver", "a permit", "he had fled"):
+        assert _source_of(text, fragment) is None, fragment
+    assert _source_of(text, "We are ready") == "John Smith"

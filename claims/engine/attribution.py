@@ -98,9 +98,7 @@ _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 # a word that opens a clause of its own; "after", "before", "when" … may just date the statement
-_CLAUSE_WORDS = (
-    (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS | {"and", "but", "or"}
-)
+_CLAUSE_WORDS = (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS
 _STATEMENT = re.compile(
     r"(?<![Ii]n )\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'.\-]+\s+){0,6}?)"
     rf"(?:{alternation(lexicon().carrier_nouns)})\b"
@@ -265,8 +263,9 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
         b = base(t)
         if t == QMARK or not t[0].isalnum():
             break
-        if out and b == "that":
-            break  # "informed by police that her son had died": the clause, not the name
+        nxt = window[k + 1] if k + 1 < len(window) else ""
+        if out and b == "that" and (base(nxt) in PRONOUNS or base(nxt) in mentions.OWNER_PRONOUNS or is_cap(nxt)):
+            break  # "informed by police that her son had died": the clause; "the director of that agency" goes on
         occasion = out and b in _OCCASION_PREPOSITIONS and _occasion(window[k + 1 : k + 4])
         if occasion and not mentions.is_media(" ".join([*out, *window[k : k + 2]])):  # "the Mail on Sunday"
             break  # "said Nicholson in an Aug. 28 email", "said Smith on Monday": the occasion, not the name
@@ -395,7 +394,7 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
     if any(t in (QMARK, ":") for t in window[:4]) or any(
         t.lower() == "that"
         and _clause_after(toks, i + 1 + k)
-        and not (relative and k > 0 and not any(base(w) in _CONTENT_NOUNS for w in window[:k]))
+        and not (relative and k > 0 and not _content_noun_before(window, k))
         for k, t in enumerate(window)
     ):
         return True
@@ -413,9 +412,22 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
 
 def _clause_after(toks: list[str], k: int) -> bool:
     """Is the "that" at token k a complementiser? A clause has a subject and a
-    verb, so "maintain that confidence." (a determiner) does not qualify."""
+    verb, so "maintain that confidence." (a determiner) and "the statement that
+    was released" (a relative, its verb straight after) do not qualify."""
     rest = toks[k + 1 : k + 3]
-    return len(rest) == 2 and all(t[0].isalnum() or t == QMARK for t in rest) or rest[:1] == [QMARK]
+    if rest[:1] == [QMARK]:
+        return True
+    return len(rest) == 2 and all(t[0].isalnum() or t == QMARK for t in rest) and rest[0].lower() not in _FINITE
+
+
+def _content_noun_before(window: list[str], k: int) -> bool:
+    """Does a content noun head the object before the "that" at k ("added the
+    caveat that", "echoed comments by the governor that")?"""
+    for j in range(k - 1, -1, -1):
+        if base(window[j]) in _CONTENT_NOUNS:
+            between = [w.lower() for w in window[j + 1 : k]]
+            return not between or (between[0] in ("by", "from", "of") and len(between) <= 4)
+    return False
 
 
 def _bare_clause(after: list[str]) -> bool:
@@ -563,7 +575,8 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
     m = _STATEMENT.search(outside)
-    if m:
+    if m and m.group(0)[: m.start(2) - m.start(0)].split()[-1].lower() not in ("and", "but", "or"):
+        # "a statement on wages and benefits said"; not "released a statement after the verdict and said"
         words = m.group(0)[: m.start(2) - m.start(0)].split()
         return Found(m.group(2), "statement", words, via=_via(outside))
     # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
@@ -868,6 +881,18 @@ def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words
     return as_before and toks[i + span : i + span + 1] == [","]
 
 
+def _told_by(lows: list[str], k: int) -> bool:
+    """ "informed by police that …": the agent, then straight away what it told."""
+    if lows[k : k + 1] != ["by"]:
+        return False
+    for j in range(k + 1, min(k + 6, len(lows))):
+        if lows[j] == "that":
+            return j > k + 1
+        if not lows[j][0].isalnum() or lows[j] in _SUBORDINATORS or lows[j] in _RELATIVE or lows[j] == "with":
+            return False
+    return False
+
+
 def _quoted_speech(toks: list[str], i: int) -> bool:
     """A quotation before the verb, or after it behind a colon or comma ("“…,” she wrote about the flood")."""
     return QMARK in toks[:i] or any(t == QMARK and toks[k - 1] in (":", ",") for k, t in enumerate(toks[i + 1 :], i + 1))
@@ -877,10 +902,16 @@ def _refuses(toks: list[str], k: int) -> bool:
     """Does "deny" at k-1 refuse something rather than deny a claim: a double
     object ("denied Republicans the votes") or a thing asked for ("denied a request")?"""
     after = [t.lower() for t in toks[k : k + 3]]
-    claimlike = after and (base(after[0]) in _CONTENT_NOUNS or base(after[0]) in _TIME or after[0].endswith("ly"))
+    first = toks[k] if k < len(toks) else ""
+    claimlike = after and (
+        base(after[0]) in _CONTENT_NOUNS or base(after[0]) in _TIME or (first.islower() and first.endswith("ly"))
+    )
     if len(after) >= 2 and not claimlike and after[0] not in DETERMINERS and after[0][0].isalpha() and after[1] in _ARTICLES:
         return True  # "denied Republicans the votes"; not "denied claims the program was cut", "denied Friday a report"
-    return any(base(w) in _REFUSED for w in after[:2])  # "denied a request", "denied them entry"
+    if len(after) >= 3 and after[0] in DETERMINERS and after[2] in _ARTICLES:
+        return True  # "denied the protesters a permit"
+    wider = [t.lower() for t in toks[k : k + 4]]
+    return any(base(w) in _REFUSED for w in wider)  # "denied a request", "denied them entry", "a defence motion"
 
 
 def _told_about(toks: list[str], k: int) -> bool:
@@ -951,7 +982,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
         return None  # "Police reports show …", "news reports have said": the noun
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
-        if _LEMMA.get(low, low) in _ACT_VERBS and "that" not in lows[i + span : i + span + 8]:
+        if _LEMMA.get(low, low) in _ACT_VERBS and not _told_by(lows, i + span):
             return None  # "was charged by police with assault": an act; "was informed by police that …" is not
         agent = _passive_agent(toks, i + span, low)  # "was confirmed by her son, David Osei"; "was told" has none
         if agent:

@@ -124,7 +124,7 @@ def _bound_pronoun(
         return None  # "Schumer, he said, “knows …”": a parenthetical tag, the speaker of the last quote
     at = next((k for k in range(found.cue_at - 1, max(-1, found.cue_at - 4), -1) if words[k].lower() == parsed.name), None)
     subordinate = words[0].lower() in _SUBORDINATE_OPENERS  # "While Scheer has said …, he has made clear …"
-    if at is None or (at > 0 and words[at - 1] in (",", ";", "—") and not subordinate):
+    if at is None or (at > 0 and words[at - 1] == "," and not subordinate):
         return None  # "Joe Biden should step aside, he told reporters": a closing tag, not the sentence's subject
     lead = attribution.leading_subject(outside, words)
     if not lead or lead == found.words or len(lead) >= found.cue_at:

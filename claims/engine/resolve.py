@@ -128,6 +128,9 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
     return out
 
 
+_HYPERNYMS = words("body_hypernyms")
+
+
 def _name_head(name: str) -> str:
     """The head word of a body's name: "Bank" in "Bank of Canada", "Department" in "Health Department"."""
     return name.split(" of ")[0].split()[-1]
@@ -305,7 +308,11 @@ class Registry:
                     for s in self._latest()
                     if s.kind == "organization"
                     and _norm(s.name) not in _PLACES
-                    and (base(_name_head(s.name)) not in org_nouns or base(_name_head(s.name)) == head)
+                    and (
+                        head in _HYPERNYMS
+                        or base(_name_head(s.name)) not in org_nouns
+                        or base(_name_head(s.name)) == head
+                    )
                 ]  # "the council" is not the health department named last; "the agency" may be TransLink
                 if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
