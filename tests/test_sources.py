@@ -636,3 +636,17 @@ def test_regressions_found_in_the_third_review():
     for fragment in ("found offensive", "released on Friday", "a waiver", "a permit", "he had fled"):
         assert _source_of(text, fragment) is None, fragment
     assert _source_of(text, "We are ready") == "John Smith"
+
+
+def test_title_case_headlines_and_reports_as_objects_name_no_one():
+    text = (
+        "Bank Holds Key Rate Steady\n\n"
+        "Bank of Canada Governor Tiff Macklem spoke Wednesday. The bank said inflation was high.\n\n"
+        "The minister dismissed media reports the deal was dead.\n\n"
+        "Officers responded to reports a man was armed.\n\n"
+        "Two retired teachers said the school was unsafe.\n"
+    )
+    assert _source_of(text, "inflation was high") == "Bank of Canada"
+    assert _source_of(text, "deal was dead") is None
+    assert _source_of(text, "man was armed") is None
+    assert _source_of(text, "school was unsafe") == "Two retired teachers"

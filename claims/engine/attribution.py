@@ -187,7 +187,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             out.append(t)  # "a 2023 survey", "three 2019 reports"
         elif not out and t.isdigit() and j > 0 and is_cap(toks[j - 1]) and toks[j - 1].lower() not in _TIME:
             out.append(t)  # "UFCW Local 832 said": a name that ends in its number
-        elif out and modifiers < 2 and _noun_modifier(t, out[-1]):
+        elif out and modifiers < 2 and _noun_modifier(t, out[-1]) and not _verb_after_noun(toks, j):
             out.append(t)  # "business owners", "dock workers"
             modifiers += 1
         else:
@@ -201,6 +201,13 @@ def _np_before(toks: list[str], i: int) -> list[str]:
     if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
         return []
     return out
+
+
+def _verb_after_noun(toks: list[str], j: int) -> bool:
+    """Is the -ed word at j a verb after its own subject ("The minister dismissed
+    media reports"), not a modifier ("elected officials", "two retired teachers")?"""
+    prev = toks[j - 1] if j > 0 else ""
+    return toks[j].endswith("ed") and prev[:1].isalpha() and base(prev) not in DETERMINERS and not prev.isdigit()
 
 
 def _noun_modifier(word: str, right: str) -> bool:
@@ -825,12 +832,14 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
             continue
         after = base(toks[h + 2]) if h + 2 < i else ""
         ending = ("ed", "ing") if person_noun(head) else ("ed",)  # "people living nearby", "those involved"
+        passive = not after or after in _PREPOSITIONS or after in _TIME or after in _TIME_OPENERS or after.endswith("ly")
         participle = (
             nxt.islower()
             and nxt.endswith(ending)
             and (person_noun(head) or h + 1 == i - 1)
             and after not in DETERMINERS
-        )  # "people arrested last week", not "Advocates welcomed the plan"
+            and (nxt.endswith("ing") or passive)
+        )  # "people arrested last week", not "Advocates welcomed the plan" nor "The minister dismissed media"
         follows = nxt.lower() in _DESCRIBING_PREPOSITIONS or participle
         rest = [t.lower() for t in toks[h + 2 : i]]
         if any(t in _PHRASE_BREAKS or t in PRONOUNS or (t.endswith("ed") and n) for n, t in enumerate(rest)):
@@ -979,7 +988,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             return None
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
     nxt = lows[i + span] if i + span < n else ""
-    if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
+    before = lows[i - 1] if i > 0 else ""
+    if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
         return None  # "Police reports show …", "news reports have said": the noun
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         if _LEMMA.get(low, low) in _ACT_VERBS and not _told_by(lows, i + span):
@@ -1034,6 +1044,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = named, " ".join(role)
     if not words:
         return None
+    if low == "reports" and not inverted:
+        start = _subject_start(toks, i, words)
+        if start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha():
+            return None  # "The minister dismissed media reports the deal was dead": the noun, an object
     if len(words) == 1 and words[0].lower() in _NO_HOLDER - {"it", "you"}:
         return None  # "This implies that …", "That suggests …": the writer's inference, nobody's statement
     if not inverted and _nobody(toks, i, words):

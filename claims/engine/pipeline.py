@@ -85,7 +85,8 @@ def analyze_doc(doc: Doc) -> Analysis:
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside, view.words)
         if not row.found:
-            named = _OPENS_WITH_NAME.match(s.text)  # parse only what may start with a name
+            # parse only what may start with a name; a Title Case headline is no one's name
+            named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and _title_case(s.text))
             subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
             registry.note_subject(s.text, subject, s.start)
         if row.found:
@@ -133,6 +134,12 @@ def _bound_pronoun(
     if subject is None or subject.pronoun or subject.kind != "person":
         return None
     return registry.bound(parsed, subject, start)
+
+
+def _title_case(line: str) -> bool:
+    """A headline set in Title Case ("Bank Holds Key Rate Steady")."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) -> mentions.Parsed:

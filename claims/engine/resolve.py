@@ -34,7 +34,7 @@ _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\w’'\-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
 _COMPANY_NAME = regex.compile(
-    r"((?:(?:\p{Lu}[\w&.’'\-]*|&)\s+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
+    r"((?:(?:\p{Lu}[\w&.’'\-]*|&)[ \t]+){1,4})(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Corporation|Bancorp)\b"
 )
 _CAP_WORD = regex.compile(r"\b\p{Lu}[\w’'\-]*")
 _FEMALE_MARKERS = words("female_markers")
@@ -69,21 +69,22 @@ def _norm(name: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _role_pattern(role: str) -> re.Pattern[str]:
-    return regex.compile(r"\b(?i:" + re.escape(role) + r")\s+((?:\p{Lu}[\w’'\-]+\s?){1,3})")
+    return regex.compile(r"\b(?i:" + re.escape(role) + r")[ \t]+((?:\p{Lu}[\w’'\-]+[ \t]?){1,3})")
 
 
 @lru_cache(maxsize=1024)
 def _body_pattern(head: str) -> re.Pattern[str]:
     """A capitalised name ending with `head`, or continuing after it with "of …"
-    ("International Union of Operating Engineers", "Bank of Canada")."""
+    ("International Union of Operating Engineers", "Bank of Canada"); a name
+    never runs over a line break (a Title Case headline is not part of it)."""
     return regex.compile(
-        r"((?:\p{Lu}[\w.’'\-]*\s+){0,5})" + re.escape(head) + r"\b((?:\s+of(?:\s+the)?(?:\s+\p{Lu}[\w.’'\-]*)+)?)"
+        r"((?:\p{Lu}[\w.’'\-]*[ \t]+){0,5})" + re.escape(head) + r"\b((?:[ \t]+of(?:[ \t]+the)?(?:[ \t]+\p{Lu}[\w.’'\-]*)+)?)"
     )
 
 
 @lru_cache(maxsize=4)
 def _noun_then_name(nouns: str) -> re.Pattern[str]:
-    return regex.compile(rf"\b(?:{nouns})\s+((?:(?:\p{{Lu}}[\w&’'\-]*|&)\s?){{1,4}})")
+    return regex.compile(rf"\b(?:{nouns})[ \t]+((?:(?:\p{{Lu}}[\w&’'\-]*|&)[ \t]?){{1,4}})")
 
 
 def _names_before_suffixes(text: str) -> set[str]:
@@ -129,6 +130,11 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
 
 
 _HYPERNYMS = words("body_hypernyms")
+
+
+def _words_of(name: str) -> set[str]:
+    """The words of a name, as compared with a generic noun ("bank" in "Bank of Canada", not in "Banks")."""
+    return {base(w) for w in name.split()}
 
 
 def _name_head(name: str) -> str:
@@ -285,7 +291,7 @@ class Registry:
             for s in self._latest():
                 if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
                     return self._touch(s)
-                if p.kind == "organization" and s.kind == "organization" and head in s.name.lower():
+                if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
                     return self._touch(s)
             titled = self.body_named(head, position) if p.kind == "organization" else None
             if titled and " of " in titled:  # "the bank" -> "Bank of Canada", "the union" -> "Union of …"
