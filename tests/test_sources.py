@@ -650,3 +650,12 @@ def test_title_case_headlines_and_reports_as_objects_name_no_one():
     assert _source_of(text, "deal was dead") is None
     assert _source_of(text, "man was armed") is None
     assert _source_of(text, "school was unsafe") == "Two retired teachers"
+
+
+def test_it_is_a_body_not_a_group_of_people():
+    text = (
+        "Magazine sale\n\n"
+        "Rogers Media is selling its magazines. Sources familiar with the situation said the buyer was a rival. "
+        "It also promised to keep the titles.\n"
+    )
+    assert _source_of(text, "keep the titles") == "Rogers Media"

@@ -271,7 +271,9 @@ class Registry:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
             if p.name in ("they", "them", "it", "we"):
-                others = [s for s in self._latest() if s.kind != "person"]
+                # "it" is a body, a paper or an outlet, never "sources familiar with the situation"
+                groups = ("anonymous", "unspecified") if p.name == "it" else ()
+                others = [s for s in self._latest() if s.kind != "person" and s.kind not in groups]
                 return self._touch(others[0]) if others else None
             return None
         if p.kind == "person":
