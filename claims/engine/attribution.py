@@ -54,7 +54,7 @@ _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
-_ARTICLES = frozenset(("the", "a", "an"))
+_ARTICLES = words("articles")
 _COLLECTIVE = words("collective_nouns")
 _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
@@ -62,10 +62,11 @@ _ACT_VERBS = words("act_verbs")
 _REFUSED = words("refused_objects")
 _RESPONSE_NOUNS = words("response_nouns")
 _VERDICTS = words("verdicts")
-_OCCASION_PREPOSITIONS = frozenset(("in", "on", "at", "during"))
-_NO_HOLDER = frozenset(("you", "it", "what", "this", "that", "there", "which"))
+_OCCASION_PREPOSITIONS = words("occasion_prepositions")
+_NO_HOLDER = words("impersonal_subjects")
 _DURATIONS = words("durations")
-_QUANTITY_WORDS = frozenset(("several", "nearly", "about", "almost", "over", "more", "than", "two", "three", "few", "many"))
+_QUANTITY_WORDS = words("quantity_words")
+_ADVERBS_BETWEEN = 3  # words that may stand between a subject and its verb ("had officially confirmed")
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
 _DEGREE = words("degree_adverbs")
@@ -716,8 +717,13 @@ def _colon_quotation(toks: list[str]) -> Found | None:
 
 def _trailing(toks: list[str], i: int, cue: Found) -> bool:
     """Is the cue at token i a closing attribution: ", analysts said." at the end?"""
-    k = i - len(cue.words) - 1
-    return k >= 0 and toks[k] == "," and not _opener(toks, k) and _ends_sentence(toks, i + 1)
+    return _closing_tag(toks, i - len(cue.words) - 1, i + 1)
+
+
+def _closing_tag(toks: list[str], comma: int, after: int) -> bool:
+    """Does a comma at `comma` end the content of a closing tag whose verb ends
+    at `after` (", the study finds.")? Not an opening adverbial ("On Friday, …")."""
+    return comma >= 0 and toks[comma] == "," and not _opener(toks, comma) and _ends_sentence(toks, after)
 
 
 def _opener(toks: list[str], comma: int) -> bool:
@@ -868,9 +874,8 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
         return True
     if _NEGATIVE_SUBJECTS.isdisjoint(t.lower() for t in toks[max(0, i - len(subject) - 8) : i]):
         return False
-    n = len(subject)
-    k = next((j for j in range(i - n, max(-1, i - n - 4), -1) if toks[j : j + n] == subject), None)
-    if k is None:
+    k = _subject_start(toks, i, subject)
+    if toks[k : k + len(subject)] != subject or i - len(subject) - k > _ADVERBS_BETWEEN:
         return False  # the subject stands apart ("The mayor, who has neither …, said")
     before = toks[max(0, k - 3) : k]
     for n in range(len(before) - 1, -1, -1):
@@ -1074,9 +1079,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         low in lex.speech_content or low in lex.finding_content or progressive or loose_report
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
-    trailing = (
-        not inverted and at >= 0 and toks[at] == "," and not _opener(toks, at) and _ends_sentence(toks, i + span)
-    )  # "..., study finds": the clause before the comma is the content; not "On Friday, students protested …"
+    trailing = not inverted and _closing_tag(toks, at, i + span)  # "..., study finds": the content comes first
     lemma = lex.speech_content.get(low)
     characterised = (
         (lemma in _CHARACTERISING and _characterises(toks, i + span - 1))

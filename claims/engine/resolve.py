@@ -307,9 +307,8 @@ class Registry:
                 if holder:
                     return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
             if p.kind == "organization":
-                named = self.body_named(head, position)
-                if named:  # "the hospital" -> "St. Mary's Hospital"
-                    return self.resolve(Parsed(p.mention, named, "organization", p.title), position)
+                if titled:  # "the hospital" -> "St. Mary's Hospital"
+                    return self.resolve(Parsed(p.mention, titled, "organization", p.title), position)
                 org_nouns = lexicon().org_nouns
                 bodies = [
                     s
