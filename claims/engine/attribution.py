@@ -14,7 +14,7 @@ from functools import cache
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine import mentions
-from claims.engine.doc import ABBR_DOT, QMARK, tokenize
+from claims.engine.doc import ABBR_DOT, PARTY_TAG, QMARK, tokenize
 from claims.engine.lexicon import alternation, lexicon, words
 from claims.engine.mentions import (
     CONNECTORS,
@@ -72,7 +72,7 @@ _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explai
 _DEGREE = words("degree_adverbs")
 _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner before a colon
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
-_PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
+_PARTY_TAG = PARTY_TAG
 _DESCRIBED_WORDS = 8
 _PHRASE_BREAKS = (
     words("subordinators") | words("relative") | {"as", "but", "and"}
@@ -867,14 +867,13 @@ def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
     return i - n
 
 
-def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
-    """Is the subject before the verb at i negative ("Nobody", "None of the
-    officials", "Neither the palace nor the government")?"""
+def _nobody(toks: list[str], i: int, subject: list[str], k: int) -> bool:
+    """Is the subject before the verb at i, starting at k, negative ("Nobody",
+    "None of the officials", "Neither the palace nor the government")?"""
     if subject[0].lower() in _NEGATIVE_SUBJECTS:
         return True
     if _NEGATIVE_SUBJECTS.isdisjoint(t.lower() for t in toks[max(0, i - len(subject) - 8) : i]):
         return False
-    k = _subject_start(toks, i, subject)
     if toks[k : k + len(subject)] != subject or i - len(subject) - k > _ADVERBS_BETWEEN:
         return False  # the subject stands apart ("The mayor, who has neither …, said")
     before = toks[max(0, k - 3) : k]
@@ -885,12 +884,11 @@ def _nobody(toks: list[str], i: int, subject: list[str]) -> bool:
     return any(t.lower() in _NEGATIVE_SUBJECTS for t in before if t[0].isalnum())
 
 
-def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words: list[str]) -> bool:
+def _content_or_frame(toks: list[str], lows: list[str], i: int, span: int, words: list[str], start: int) -> bool:
     """Content after a verb that needs it, or an "As X reports, …" frame whose content is the clause after."""
     topic = lows[i + span : i + span + 1] == ["about"] and not _quoted_speech(toks, i)  # "fuming about how …"
     if not topic and _has_content(toks, i + span - 1, len(words), _LEMMA.get(lows[i], lows[i])):
         return True
-    start = _subject_start(toks, i, words)
     as_before = (start > 0 and lows[start - 1] == "as") or (lows[0] == "as" and "," not in toks[:i])
     return as_before and toks[i + span : i + span + 1] == [","]
 
@@ -1049,13 +1047,13 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = named, " ".join(role)
     if not words:
         return None
-    if low == "reports" and not inverted:
-        start = _subject_start(toks, i, words)
-        if start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha():
-            return None  # "The minister dismissed media reports the deal was dead": the noun, an object
+    start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
+    object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
+    if low == "reports" and not inverted and object_before:
+        return None  # "The minister dismissed media reports the deal was dead": the noun, an object
     if len(words) == 1 and words[0].lower() in _NO_HOLDER - {"it", "you"}:
         return None  # "This implies that …", "That suggests …": the writer's inference, nobody's statement
-    if not inverted and _nobody(toks, i, words):
+    if not inverted and _nobody(toks, i, words, start):
         return None  # "Nobody confirmed …", "Neither the palace nor the government confirmed …": no statement
     lone = words[0] if len(words) == 1 and words[0].islower() else ""
     if lone and person_noun(lone) and not mentions.plural(lone) and base(lone) not in _COLLECTIVE:
@@ -1073,8 +1071,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
-    nxt_low = lows[i + span] if i + span < n else ""
-    loose_report = low in ("reports", "reporting") and (nxt_low in _PREPOSITIONS or nxt_low.endswith("ly"))
+    loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
     needs_content = (
         low in lex.speech_content or low in lex.finding_content or progressive or loose_report
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
@@ -1086,7 +1083,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         or (lemma in _CHARGING and _charges(toks, i + span - 1))
         or (_LEMMA.get(low) == "find" and any(t in _VERDICTS for t in lows[i + span : i + span + 5]))
     )  # "the jury found him guilty": a verdict
-    if needs_content and not (inverted or trailing or characterised) and not _content_or_frame(toks, lows, i, span, words):
+    content = inverted or trailing or characterised or _content_or_frame(toks, lows, i, span, words, start)
+    if needs_content and not content:
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
@@ -1094,8 +1092,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         opening = _leading_subject(toks)
         if not (opening and base(opening[-1]) in lex.document_nouns and i < 16):
             return None  # "the audit identified ...", not "police identified the victim"
-        words = toks[:i]  # "A poll released last week by the University of Nevada showed ..."
-    k = _subject_start(toks, i, words) - 1
+        words, start = toks[:i], 0  # "A poll released last week by the University of Nevada showed ..."
+    k = start - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
     if not inverted and len(words) > 1 and words[0].lower() in _RELATIVE and is_cap(words[1]):
         before_subject, words = words[0].lower(), words[1:]  # "worried that Caelynn would say": embedded

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import regex  # \p{Lu}: a party tag may name a state outside ASCII
+
 from claims.engine import segment
 from claims.engine.lexicon import lexicon
 from claims.engine.model import Quote, Sentence
@@ -21,7 +23,7 @@ QMARK = "\ue000"
 TOKEN = re.compile(
     r"\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]"
 )  # invisible format characters are no tokens
-PARTY_STATE = re.compile(r"[RDI]-[A-Z][a-z]{1,5}")  # "D-Calif", "R-Fla" before their period
+PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
 ABBR_DOT = (
     lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number
 )  # periods that belong to a word
@@ -126,7 +128,7 @@ def _join_abbreviations(toks: list[Token]) -> list[Token]:
     for k, t in enumerate(toks):
         prev = out[-1] if out else None
         initial = prev is not None and len(prev.text) == 1 and prev.text.isupper()  # "J. R. Whitfield"
-        party = prev is not None and bool(PARTY_STATE.fullmatch(prev.text))  # "D-Calif.", a lawmaker's party and state
+        party = prev is not None and bool(PARTY_TAG.fullmatch(prev.text))  # "D-Calif.", a lawmaker's party and state
         if t.text == "." and prev is not None and (prev.text.lower() in ABBR_DOT or initial or party) and k < len(toks) - 1:
             out[-1] = Token(prev.text + ".", prev.start, t.end)
         else:

@@ -144,7 +144,7 @@ def _name_head(name: str) -> str:
 
 def _name_tail(words: list[str]) -> list[str]:
     """The "of …" words that belong to a body's name: up to a title, the end of
-    the sentence or four names ("Bank of Canada Governor Tiff Macklem" -> "of Canada")."""
+    the sentence or five words ("Bank of Canada Governor Tiff Macklem" -> "of Canada")."""
     out: list[str] = []
     for w in words:
         if w[:1].isupper() and (base(w) in lexicon().titles or len(out) >= 5):
