@@ -374,6 +374,19 @@ def test_plain_reporting_with_evaluative_looking_words_stays_fact():
     assert claim.type == "reported_fact"
 
 
+def test_names_inside_a_sentence_are_not_its_wording():
+    """ "May" in a name is no hedge; a day keeps its weight as reporting."""
+    from claims.engine import opinion
+
+    named = opinion.features("Theresa May lost the vote on Tuesday.")
+    assert "w:may" not in named and "class:hedge" not in named and named["class:time"] == 1.0
+    assert "w:may" in opinion.features("The vote may be lost.")
+    assert "w:may" in opinion.features("May Brings New Rules For Landlords")  # a Title Case headline is all words
+    assert "class:first_singular" in opinion.features("Tonight I think the plan fails.")
+    (claim,) = analyze("Theresa May lost the vote.").claims
+    assert claim.type == "reported_fact", claim.rationale
+
+
 def test_a_news_story_keeps_a_higher_bar_than_a_column():
     news = "Council votes on budget\n\n" + " ".join(
         f"The council approved item {n} on Tuesday after a short debate." for n in range(8)

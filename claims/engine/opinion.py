@@ -217,13 +217,32 @@ _FORM_MARKS = {
 }
 
 
+def _common_words(words: list[str]) -> list[str]:
+    """The sentence's words in lower case, less the names inside it: "May" in
+    "Theresa May lost the vote" is no hedge, "Liberal" in "the Liberal
+    government" no judgement. A capital past the first word marks a name
+    (days and months aside), unless the line is set in capitals or Title Case."""
+    capitals = sum(w[0].isupper() for w in words[1:])
+    if capitals * 2 > len(words) - 1:
+        return [w.lower() for w in words]
+    times = _time_words()
+    lows = [w.lower() for w in words]
+    out = []
+    for k, (w, low) in enumerate(zip(words, lows, strict=True)):
+        if k == 0 or not w[0].isupper() or w == "I" or w.startswith("I'"):
+            out.append(low)
+        elif low in times and (not words[k - 1][0].isupper() or lows[k - 1] in times):
+            out.append(low)  # "on Tuesday", "in May": a capital that is the stuff of reporting; not "Theresa May"
+    return out
+
+
 def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     """Features of one sentence (quotations already masked by the caller),
     from the document's tokens when the caller has them."""
     toks = [t.replace("’", "'") for t in (tokens if tokens is not None else tokenize(text))]
     toks = [t for t in toks if t[0].isalnum() or t in "?!"]
     words = [t for t in toks if t[0].isalpha()]
-    lows = [w.lower() for w in words]
+    lows = _common_words(words)
     n = max(1, len(words))
     f: dict[str, float] = {"bias": 1.0}
     s_sum = p_sum = v_sum = 0.0
