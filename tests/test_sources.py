@@ -659,3 +659,34 @@ def test_it_is_a_body_not_a_group_of_people():
         "It also promised to keep the titles.\n"
     )
     assert _source_of(text, "keep the titles") == "Rogers Media"
+
+
+def test_a_pronoun_after_a_quoted_term_is_no_inverted_speaker():
+    text = (
+        "Trade talks\n\n"
+        "Britain and the EU met again on Monday.\n\n"
+        "Critics of the “backstop” argue it could tie Britain to the EU for years.\n\n"
+        "“We will win” said Tom Lopez in an interview.\n"
+    )
+    claims = analyze(text).claims
+    critics = next(c for c in claims if "tie Britain" in c.text)
+    assert critics.mention != "it" and (critics.source is None or critics.source.name != "EU")
+    assert _source_of(text, "We will win") == "Tom Lopez"
+
+
+def test_tweeting_needs_content_and_a_particle_is_no_clause():
+    text = (
+        "Ambulance shortage\n\n"
+        "The paramedics union counts the units every day. "
+        "When ambulances are short, they tweet it out. "
+        "On Monday, the union tweeted out that only one unit was available. "
+        "The mayor tweeted a video of the rally. "
+        "“The deal is done,” the mayor tweeted. "
+        "She admitted he was wrong.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert claims["When ambulances are short, they tweet it out."].type == "reported_fact"
+    assert claims["The mayor tweeted a video of the rally."].type == "reported_fact"
+    assert claims["On Monday, the union tweeted out that only one unit was available."].cue == "tweeted out"
+    assert claims["“The deal is done,” the mayor tweeted."].type == "official_quote"
+    assert claims["She admitted he was wrong."].type == "official_quote"

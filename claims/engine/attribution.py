@@ -97,6 +97,7 @@ _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
+_PARTICLES = words("particles")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 # a word that opens a clause of its own; "after", "before", "when" … may just date the statement
 _CLAUSE_WORDS = (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS
@@ -451,7 +452,10 @@ def _bare_clause(after: list[str]) -> bool:
         if (
             k <= 1
             and subject in _CLAUSE_SUBJECTS
-            and (contracted or (k + 1 < len(after) and after[k + 1][:1].islower()))
+            and (
+                contracted
+                or (k + 1 < len(after) and after[k + 1][:1].islower() and after[k + 1] not in _PARTICLES)
+            )
         ):
             return True  # "admitted he was wrong", "signalled he's in no rush"
         if k >= 1 and low in _FINITE and after[k - 1].lower() not in _RELATIVE:
@@ -974,7 +978,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     lex = lexicon()
     n = len(toks)
     low, span = lows[i], 1
-    if i + 1 < n and (pair := low + " " + lows[i + 1]) in lex.speech_core:
+    if i + 1 < n and ((pair := low + " " + lows[i + 1]) in lex.speech_core or pair in lex.speech_content):
         low, span = pair, 2
     elif low in _MAKE and lows[i + 1 : i + 2] == ["it"]:  # "has made it (very) clear that"
         rest = lows[i + 2 : i + 4]
@@ -1029,13 +1033,18 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             return None  # "Cable had been diagnosed … and told he had months to live": passive, no teller
     inverted = False
     if not words and i > 0:
-        quote_before = toks[i - 1] == QMARK or (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK)
         after = _np_after(toks, i + span)
         rest = i + span + len(after)
         closes = (
             rest >= n - 1
             or toks[rest] in (",", ".")
             and (rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest))
+        )
+        # "“…” said Smith in an interview"; but a pronoun running on is the subject of a clause after
+        # a quoted term: "Critics of the “backstop” argue it could …" is not inverted
+        lone_pronoun = len(after) == 1 and after[0].lower() in PRONOUNS and not closes
+        quote_before = (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK) or (
+            toks[i - 1] == QMARK and not lone_pronoun
         )
         if after and (quote_before or (toks[i - 1] == "," and closes)):
             words, inverted = after, True
