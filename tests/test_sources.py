@@ -690,3 +690,24 @@ def test_tweeting_needs_content_and_a_particle_is_no_clause():
     assert claims["On Monday, the union tweeted out that only one unit was available."].cue == "tweeted out"
     assert claims["“The deal is done,” the mayor tweeted."].type == "official_quote"
     assert claims["She admitted he was wrong."].type == "official_quote"
+
+
+def test_a_subject_with_a_relative_clause_speaks_and_a_study_finds_without_that():
+    text = (
+        "Drug deaths\n\n"
+        "Health officials released new data on Monday. "
+        "In Ontario, one study that looked at data up to 2,015 deaths found opioids in half of them. "
+        "A report that was released Monday says the wait times grew. "
+        "The students who met the minister said they felt ignored. "
+        "The mayor praised the study that found crime fell. "
+        "The plan that the mayor said would work failed. "
+        "The audit found serious problems in the ministry. "
+        "Police found a body near the river.\n"
+    )
+    assert _source_of(text, "opioids in half") == "study"
+    assert _source_of(text, "wait times grew") == "report"
+    assert _source_of(text, "felt ignored") == "students"
+    assert _source_of(text, "crime fell") is None
+    assert _source_of(text, "would work failed") != "plan"
+    assert _source_of(text, "serious problems") == "audit"
+    assert _source_of(text, "body near the river") is None

@@ -74,6 +74,7 @@ _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner be
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = PARTY_TAG
 _DESCRIBED_WORDS = 8
+_RELATIVE_REACH = 16  # tokens from a subject's relative pronoun to the verb: "that looked at data up to 2015"
 _PHRASE_BREAKS = (
     words("subordinators") | words("relative") | {"as", "but", "and"}
 )  # a clause starts: no one phrase  # a head and its description before a verb of saying: at most this many words
@@ -860,6 +861,30 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
     return []
 
 
+def _relative_subject(toks: list[str], i: int) -> list[str]:
+    """ "One study that looked at data up to 2015 found", "A report that was
+    released Monday says": a subject that opens the clause, then a relative
+    clause running up to the verb. The head speaks; the clause describes it."""
+    for r in range(i - 2, max(0, i - _RELATIVE_REACH), -1):
+        number = toks[r] == "," and toks[r - 1].isdigit() and toks[r + 1].isdigit()  # "2,833 deaths"
+        if not toks[r][0].isalnum() and not number:
+            return []  # a comma or a quotation between: not one phrase
+        if toks[r].lower() not in ("that", "who", "which"):
+            continue
+        head = _np_before(toks, r)
+        start = r - len(head)
+        if not head or toks[start:r] != head:
+            return []
+        if start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
+            return []  # "… praised the study that found": an object, not the subject
+        lex = lexicon()
+        noun = base(head[-1])
+        if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns):
+            return []
+        return head
+    return []
+
+
 def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
     """Where the subject of the verb at i begins: right before it, or before an
     appositive ("Rep. Lucille Roybal-Allard, D-Calif., the chairwoman of the
@@ -1022,6 +1047,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         named = named and before not in _DESCRIBING_PREPOSITIONS
     if described and (not words or (not named and len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None
+    if not described:
+        relative = _relative_subject(toks, i)  # "One study that looked at data up to 2015 found"
+        if relative and (not words or lows[_subject_start(toks, i, words) - 1] not in _RELATIVE):
+            words, title = relative, None  # "The students who met the minister said"; not "… that the mayor said"
     if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == "," and i + span < n - 1:
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."; not "…, tweeting."
     if not words and speech and _coordinated(lows, i):
@@ -1081,8 +1110,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
+    studied = low in lex.finding_content and base(words[-1]) in lex.document_nouns  # "the audit found problems"
     needs_content = (
-        low in lex.speech_content or low in lex.finding_content or progressive or loose_report
+        low in lex.speech_content or (low in lex.finding_content and not studied) or progressive or loose_report
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
     trailing = not inverted and _closing_tag(toks, at, i + span)  # "..., study finds": the content comes first
