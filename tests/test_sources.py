@@ -711,3 +711,27 @@ def test_a_subject_with_a_relative_clause_speaks_and_a_study_finds_without_that(
     assert _source_of(text, "would work failed") != "plan"
     assert _source_of(text, "serious problems") == "audit"
     assert _source_of(text, "body near the river") is None
+
+
+def test_indirect_questions_and_a_speakers_quoted_finding_are_statements():
+    text = (
+        "Animal case\n\n"
+        "Megan Bortis, a lawyer for the society, spoke on Thursday. "
+        "Bortis detailed how the animals showed signs of distress. "
+        "The report detailed the costs. "
+        "Fans of the team are restless. "
+        "Anson Henry wonders why the team did not build. "
+        "Kevin Walsh guards his house. "
+        "“It’s my house and I have to defend it,” he concludes. "
+        "The study concludes that rates fell. "
+        "Wendy Golden kept a shrine to her son. It had, in her words, become “unhealthy.”\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    detailed = claims["Bortis detailed how the animals showed signs of distress."]
+    assert detailed.type == "official_quote" and detailed.source.name == "Megan Bortis"
+    assert claims["The report detailed the costs."].type != "official_quote"
+    assert claims["Anson Henry wonders why the team did not build."].source is None
+    house = claims["“It’s my house and I have to defend it,” he concludes."]
+    assert house.type == "official_quote" and house.source.name == "Kevin Walsh"
+    assert claims["The study concludes that rates fell."].type == "reported_fact"
+    assert claims["It had, in her words, become “unhealthy.”"].type == "official_quote"

@@ -99,6 +99,8 @@ _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
+_QUESTION_OPENERS = words("question_openers")
+_WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
 # a word that opens a clause of its own; "after", "before", "when" … may just date the statement
 _CLAUSE_WORDS = (_SUBORDINATORS - {"after", "before", "since", "until", "when", "while"}) | _RELATIVE | PRONOUNS
@@ -401,6 +403,8 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
         first == "that" or first in _PREPOSITIONS or first in _TIME or first.endswith("ly") or first in _DEGREE
     )  # "proposed a budget that", "charged customers fees that"; not "argued in court that", "said again that"
     relative = object_first and lemma not in _LISTENER_OBJECTS
+    if first in _QUESTION_OPENERS:
+        return lemma not in _WONDERING  # "detailed how the animals suffered"; "wonders why …" is a thought
     if any(t in (QMARK, ":") for t in window[:4]) or any(
         t.lower() == "that"
         and _clause_after(toks, i + 1 + k)
@@ -655,7 +659,7 @@ def _belief_state(toks: list[str], lows: list[str]) -> Found | None:
 
 def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
     """ "It had, in her words, become “unhealthy”", "in the words of one
-    official": whose words the sentence gives, like "according to"."""
+    official": the sentence gives their words, so it is their statement."""
     if "words" not in lows:
         return None
     for i in range(len(lows) - 2):
@@ -665,11 +669,11 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
         if lows[i + 2] == "words" and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
             who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
             if who != "it":
-                return Found(" ".join(toks[i : i + 3]), "according", [who], cue_at=i, cue_len=3)
+                return Found(" ".join(toks[i : i + 3]), "speech", [who], cue_at=i, cue_len=3)
         if lows[i + 1 : i + 4] == ["the", "words", "of"]:
             words = _according(toks, i + 4)
             if words:
-                return Found(" ".join(toks[i : i + 4]), "according", words, cue_at=i, cue_len=4)
+                return Found(" ".join(toks[i : i + 4]), "speech", words, cue_at=i, cue_len=4)
     return None
 
 
