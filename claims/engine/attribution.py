@@ -1067,11 +1067,11 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     inverted = False
     if not words and i > 0:
         after = _np_after(toks, i + span)
-        rest = i + span + len(after)
+        end = i + span + len(after)
         closes = (
-            rest >= n - 1
-            or toks[rest] in (",", ".")
-            and (rest + 1 >= n - 1 or _appositive(toks, rest) or _closing_aside(toks, rest))
+            end >= n - 1
+            or toks[end] in (",", ".")
+            and (end + 1 >= n - 1 or _appositive(toks, end) or _closing_aside(toks, end))
         )
         # "“…” said Smith in an interview"; but a pronoun running on is the subject of a clause after
         # a quoted term: "Critics of the “backstop” argue it could …" is not inverted
@@ -1081,12 +1081,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         )
         if after and (quote_before or (toks[i - 1] == "," and closes)):
             words, inverted = after, True
-            title = _appositive(toks, rest)
-            named = _np_after(toks, rest + 1) if rest < n and toks[rest] == "," and not is_cap(after[-1]) else []
-            if named and all(is_cap(w) or base(w) in NAME_PARTICLES for w in named) and len(named) >= 2:
+            title = _appositive(toks, end)
+            renamed = _np_after(toks, end + 1) if end < n and toks[end] == "," and not is_cap(after[-1]) else []
+            if renamed and all(is_cap(w) or base(w) in NAME_PARTICLES for w in renamed) and len(renamed) >= 2:
                 # "said his sister, Maria Lopez": the name speaks, the relation is her title
                 role = after[1:] if base(after[0]) in DETERMINERS or after[0].lower() in PRONOUNS else after
-                words, title = named, " ".join(role)
+                words, title = renamed, " ".join(role)
     if not words:
         return None
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below

@@ -78,9 +78,7 @@ def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]
     out: list[list[Quote]] = [[] for _ in sents]
     j = 0
     for i, s in enumerate(sents):
-        while (
-            j < len(quotes) and (quotes[j].close_mark if quotes[j].close_mark is not None else quotes[j].end) < s.start
-        ):
+        while j < len(quotes) and _last_char(quotes[j]) < s.start:
             j += 1
         k = j
         while k < len(quotes) and quotes[k].open_mark < s.end:
@@ -89,6 +87,11 @@ def _overlapping(sents: list[Sentence], quotes: list[Quote]) -> list[list[Quote]
                 out[i].append(q)
             k += 1
     return out
+
+
+def _last_char(q: Quote) -> int:
+    """Where a quotation stops: its closing mark, or its end when it has none."""
+    return q.close_mark if q.close_mark is not None else q.end
 
 
 def _masked(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> tuple[str, list[Token]]:

@@ -331,39 +331,38 @@ def parse(words: list[str]) -> Parsed | None:
     if affiliated is not None:  # "Kent Moore at the University of Toronto", "Richard Shelby of Alabama"
         person = parse(words[: len(words) - len(core) + affiliated])
         if person is not None and person.kind == "person":
-            rest = " ".join(core[affiliated:])
-            person.title = f"{person.title} {rest}" if person.title else rest
+            affiliation = " ".join(core[affiliated:])
+            person.title = f"{person.title} {affiliation}" if person.title else affiliation
             return person
     # "a report from X", "a briefing given by X", "a spokesman for X"
     for i, w in enumerate(core):
         b = base(w)
         if b in ("from", "by", "for", "of", "with") and i > 0 and i + 1 < len(core):
-            head = [base(x) for x in core[:i]]
+            heads = [base(x) for x in core[:i]]
             rest = core[i + 1 :]
-            holder = head[-1] in HOLDER_VERBS
+            holder = heads[-1] in HOLDER_VERBS
             if (
                 b in ("from", "by")
                 and not holder
-                and any(h in lex.carrier_nouns or h in lex.document_nouns for h in head)
+                and any(h in lex.carrier_nouns or h in lex.document_nouns for h in heads)
             ):
                 return parse(rest)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
-            if head[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
+            if heads[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
                 # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
-                body = parse(rest)
-                if body and body.kind == "organization" and not body.generic:
-                    body.title = " ".join(core[:i])
-                    body.mention = mention
-                    return body
+                spoken_for = parse(rest)
+                if spoken_for and spoken_for.kind == "organization" and not spoken_for.generic:
+                    spoken_for.title = " ".join(core[:i])
+                    spoken_for.mention = mention
+                    return spoken_for
             break
     k = postmodifier_start([w.lower() for w in core])
     if k:  # "residents interviewed by the Gazette": the head comes before the description
-        head = base(core[k - 1])
-        kind = "organization" if head in lex.org_nouns else "anonymous"
+        kind = "organization" if base(core[k - 1]) in lex.org_nouns else "anonymous"
         if is_cap(core[k - 1]) and not known_word(core[k - 1]):
-            named = parse(core[:k])
-            kind = named.kind if named else kind
+            named_head = parse(core[:k])
+            kind = named_head.kind if named_head else kind
         return Parsed(mention, " ".join(core), kind)
     # drop a trailing carrier: "a Russian foreign ministry statement"
     cut = len(core)
@@ -377,8 +376,8 @@ def parse(words: list[str]) -> Parsed | None:
         and (base(core[0]) in lex.carrier_nouns or base(core[0]) in OWNER_NOUNS)
     ):
         # "her statement said", "said his office": the person the possessive points at
-        owner = OWNER_PRONOUNS[base(words[0])]
-        return Parsed(mention, owner, "person" if owner in ("he", "she") else "organization", pronoun=True)
+        pointed = OWNER_PRONOUNS[base(words[0])]
+        return Parsed(mention, pointed, "person" if pointed in ("he", "she") else "organization", pronoun=True)
     if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
         # "the statement said": the statement of the body that spoke last
         return Parsed(mention, core[0], "organization", generic=True, carrier=True)

@@ -150,7 +150,9 @@ def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) ->
     if not lead or lead[0].lower() in ("they", "them"):
         return pronoun
     subject = mentions.parse(lead)
-    plural = subject is not None and not subject.pronoun and mentions.plural(subject.name.split()[-1])
+    if subject is None or subject.pronoun:
+        return pronoun
+    plural = mentions.plural(subject.name.split()[-1])
     if plural and subject.kind == "person" and lead[0].lower() == "the" and len(subject.name.split()) == 1:
         subject.kind = "organization"  # "The Conservatives believe …; they say …": a party, not a person
     if plural and subject.kind in ("anonymous", "organization"):
@@ -184,11 +186,8 @@ def _subheads_from_the_story(claims: list[Claim], rows: list[_Row]) -> list[Clai
                     spoken = [(o, [_plain(q.text) for q in o.quotes]) for o in claims if o.source and o.direct]
                 speakers = [o for o, quoted in spoken if any(words in q for q in quoted)]
                 if speakers:
-                    nearest = min(speakers, key=lambda o: abs(o.seq - c.seq))
-                    source, why = (
-                        nearest.source,
-                        f"subhead repeats words that {nearest.source.name!r} says in the story",
-                    )
+                    source = min(speakers, key=lambda o: abs(o.seq - c.seq)).source
+                    why = f"subhead repeats words that {source.name!r} says in the story" if source else ""
         if source is not None:
             out[n] = replace(c, type="official_quote", confidence=0.75, rationale=[why], source=source, direct=True)
     return out
