@@ -382,6 +382,7 @@ def test_names_inside_a_sentence_are_not_its_wording():
     assert "w:may" not in named and "class:hedge" not in named and named["class:time"] == 1.0
     assert "w:may" in opinion.features("The vote may be lost.")
     assert "w:may" in opinion.features("May Brings New Rules For Landlords")  # a Title Case headline is all words
+    assert "w:shameful" in opinion.features("The Shameful Silence of the Church on Abuse in the Ranks")
     assert "class:first_singular" in opinion.features("Tonight I think the plan fails.")
     (claim,) = analyze("Theresa May lost the vote.").claims
     assert claim.type == "reported_fact", claim.rationale

@@ -403,8 +403,8 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
         first == "that" or first in _PREPOSITIONS or first in _TIME or first.endswith("ly") or first in _DEGREE
     )  # "proposed a budget that", "charged customers fees that"; not "argued in court that", "said again that"
     relative = object_first and lemma not in _LISTENER_OBJECTS
-    if first in _QUESTION_OPENERS:
-        return lemma not in _WONDERING  # "detailed how the animals suffered"; "wonders why …" is a thought
+    if first in _QUESTION_OPENERS:  # "detailed how the animals suffered"; "wonders why …" is a thought,
+        return lemma in _speech_lemmas() and lemma not in _WONDERING  # "will determine whether …" no finding
     if any(t in (QMARK, ":") for t in window[:4]) or any(
         t.lower() == "that"
         and _clause_after(toks, i + 1 + k)
@@ -663,13 +663,15 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
     if "words" not in lows:
         return None
     for i in range(len(lows) - 2):
-        if lows[i] != "in":
-            continue
+        if lows[i] != "in" or (i > 0 and toks[i - 1] != ","):
+            continue  # set off or opening the sentence; not "took comfort in his words"
         owner = lows[i + 1]
-        if lows[i + 2] == "words" and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
+        own = 1 if lows[i + 2] == "own" else 0  # "in her own words"
+        said = lows[i + 2 + own : i + 3 + own] == ["words"]
+        if said and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
             who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
             if who != "it":
-                return Found(" ".join(toks[i : i + 3]), "speech", [who], cue_at=i, cue_len=3)
+                return Found(" ".join(toks[i : i + 3 + own]), "speech", [who], cue_at=i, cue_len=3 + own)
         if lows[i + 1 : i + 4] == ["the", "words", "of"]:
             words = _according(toks, i + 4)
             if words:
@@ -760,6 +762,13 @@ def _ends_sentence(toks: list[str], k: int) -> bool:
 
 
 @cache
+def _speech_lemmas() -> frozenset[str]:
+    """The lemmas of the verbs of saying."""
+    lex = lexicon()
+    return frozenset(lex.speech_core.values()) | frozenset(lex.speech_content.values())
+
+
+@cache
 def _cue_verbs() -> frozenset[str]:
     """Every word that can start a cue verb (first words of multi-word ones too)."""
     lex = lexicon()
@@ -794,9 +803,11 @@ def _leading_subject(toks: list[str]) -> list[str]:
     start = 0
     comma = toks.index(",", 1) if "," in toks[1:7] else 0
     # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
-    opener = toks and (
-        base(toks[0]) not in _ARTICLES or any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])
-    )
+    timely = all(
+        base(t) in _ARTICLES or base(t) in _TIME or base(t) in _DURATIONS or base(t) in _TIME_OPENERS or t[0].isdigit()
+        for t in toks[:comma]
+    )  # "A day later," is a time; "The congresswoman tweeted late Sunday," a clause
+    opener = toks and (base(toks[0]) not in _ARTICLES or (timely and any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])))
     if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
@@ -869,12 +880,16 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
     """ "One study that looked at data up to 2015 found", "A report that was
     released Monday says": a subject that opens the clause, then a relative
     clause running up to the verb. The head speaks; the clause describes it."""
+    cues = _cue_verbs()
     for r in range(i - 2, max(0, i - _RELATIVE_REACH), -1):
         number = toks[r] == "," and toks[r - 1].isdigit() and toks[r + 1].isdigit()  # "2,833 deaths"
-        if not toks[r][0].isalnum() and not number:
-            return []  # a comma or a quotation between: not one phrase
+        if (not toks[r][0].isalnum() and not number) or (r < i - 1 and toks[r].lower() in cues):
+            return []  # a comma, a quotation or another verb of saying between: not one phrase
         if toks[r].lower() not in ("that", "who", "which"):
             continue
+        clause = [t.lower() for t in toks[r + 1 : i]]
+        if len(clause) < 2 or clause[0] in _SKIP_BEFORE_VERB or clause[0].endswith("ly"):
+            return []  # "The doctor who first warned …": the verb is the clause's own
         head = _np_before(toks, r)
         start = r - len(head)
         if not head or toks[start:r] != head:
@@ -886,6 +901,21 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
         if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns):
             return []
         return head
+    return []
+
+
+def _head_before_quoted_term(toks: list[str], q: int) -> list[str]:
+    """ "Critics of the “backstop” argue …", "Supporters of the “Green New
+    Deal” say …": a described subject whose description ends in a quoted term
+    (at q) speaks by its head, the people before "of"."""
+    for p in range(q - 1, max(-1, q - 5), -1):
+        if not toks[p][0].isalnum():
+            return []
+        if toks[p].lower() in _DESCRIBING_PREPOSITIONS:
+            head = _np_before(toks, p)
+            start = p - len(head)
+            opens = start == 0 or (toks[start - 1] == "," and _opener(toks, start - 1))
+            return head if head and opens and toks[start:p] == head and person_noun(head[-1]) else []
     return []
 
 
@@ -1053,7 +1083,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words, title = described, None
     if not described:
         relative = _relative_subject(toks, i)  # "One study that looked at data up to 2015 found"
-        if relative and (not words or lows[_subject_start(toks, i, words) - 1] not in _RELATIVE):
+        embedded = bool(words) and (
+            words[0].lower() in _RELATIVE or lows[_subject_start(toks, i, words) - 1] in _RELATIVE
+        )  # "The man that police say shot …": police speak
+        if relative and not embedded:
             words, title = relative, None  # "The students who met the minister said"; not "… that the mayor said"
     if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == "," and i + span < n - 1:
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."; not "…, tweeting."
@@ -1075,7 +1108,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         )
         # "“…” said Smith in an interview"; but a pronoun running on is the subject of a clause after
         # a quoted term: "Critics of the “backstop” argue it could …" is not inverted
-        lone_pronoun = len(after) == 1 and after[0].lower() in PRONOUNS and not closes
+        lone_pronoun = (len(after) == 1 and after[0].lower() in PRONOUNS and not closes) or after[:1] == ["that"]
         quote_before = (toks[i - 1] in ",.?!" and i > 1 and toks[i - 2] == QMARK) or (
             toks[i - 1] == QMARK and not lone_pronoun
         )
@@ -1087,6 +1120,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 # "said his sister, Maria Lopez": the name speaks, the relation is her title
                 role = after[1:] if base(after[0]) in DETERMINERS or after[0].lower() in PRONOUNS else after
                 words, title = renamed, " ".join(role)
+    if not words and i > 0 and toks[i - 1] == QMARK:
+        words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
     if not words:
         return None
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
@@ -1114,9 +1149,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
-    studied = low in lex.finding_content and base(words[-1]) in lex.document_nouns  # "the audit found problems"
     needs_content = (
-        low in lex.speech_content or (low in lex.finding_content and not studied) or progressive or loose_report
+        low in lex.speech_content or low in lex.finding_content or progressive or loose_report
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
     trailing = not inverted and _closing_tag(toks, at, i + span)  # "..., study finds": the content comes first

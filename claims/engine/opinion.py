@@ -223,7 +223,7 @@ def _common_words(words: list[str]) -> list[str]:
     government" no judgement. A capital past the first word marks a name
     (days and months aside), unless the line is set in capitals or Title Case."""
     capitals = sum(w[0].isupper() for w in words[1:])
-    if capitals * 2 > len(words) - 1:
+    if capitals * 2 >= len(words) - 1:
         return [w.lower() for w in words]
     times = _time_words()
     lows = [w.lower() for w in words]

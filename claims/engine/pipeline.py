@@ -19,7 +19,6 @@ from claims.engine.resolve import Registry
 
 _SPEECH_WORDS = 6  # a quotation this long with no cue is still speech, not a scare quote
 _INHERIT_WINDOW = 3  # sentences back that a cue-less quotation may take its speaker from
-_SPOKEN_SHARE = 0.4  # a finding whose quotation fills this much of the sentence is the finder speaking
 _TERM_INTRO = words("term_intro")
 _OPENS_WITH_NAME = regex.compile(r"[“\"‘'(]?\p{Lu}[\w.’'\-]*\s+\p{Lu}")
 _NEXT_WORD = regex.compile(r"[ \t]+(\p{Ll}+)\b")
@@ -230,14 +229,6 @@ def _reports(source: Source | None) -> bool:
     )
 
 
-def _spoken_finding(found: attribution.Found, source: Source | None, row: _Row, direct: bool) -> bool:
-    """ "“It’s my house and I have to defend it,” he concludes": a person's
-    quoted words under a verb of finding are their speech, not a sourced fact."""
-    if found.cue_kind != "finding" or not direct or row.quoted < _SPOKEN_SHARE:
-        return False
-    return (source is not None and source.kind == "person") or (source is None and row.mention in ("he", "she", "He", "She"))
-
-
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     scores = {
         n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5
@@ -257,9 +248,7 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             cue, via = found.cue, found.via
             direct = bool(speech_pieces)  # quoted speech, even when its speaker could not be resolved
             who = f" with source {mention!r}" if mention else ""
-            if (found.cue_kind in ("according", "finding") and not _spoken_finding(found, source, row, direct)) or _reports(
-                source
-            ):
+            if found.cue_kind in ("according", "finding") or _reports(source):
                 ctype, conf = "reported_fact", 0.85
                 label = (
                     "'according to'"
