@@ -158,7 +158,7 @@ def test_web_furniture_goes_but_sentences_that_look_alike_stay():
     ]
 
 
-def test_caption_credits_running_times_and_pull_quotes_are_not_claims():
+def test_caption_credits_running_times_and_signatures_are_not_claims():
     text = (
         "Mill closes after 80 years\n\n"
         "Workers leave the Harlow mill on Friday. (Dana Whitcombe/Northern Ledger)\n\n"
@@ -174,6 +174,7 @@ def test_caption_credits_running_times_and_pull_quotes_are_not_claims():
         "Workers leave the Harlow mill on Friday.",
         "Union members at the last shift.",
         "The owners say the mill lost money for six years.",
+        "It was the only job I ever wanted.",  # a pull quote is a claim (its speaker's); its signature is not
         "The mill employed 300 people, Ruiz said.",
     ]
 

@@ -753,3 +753,20 @@ def test_indirect_questions_and_a_speakers_quoted_finding_are_statements():
     assert claims["It had, in her words, become “unhealthy.”"].type == "official_quote"
     own = claims["In her own words, the plan was “a mess.”"]
     assert own.type == "official_quote" and own.source.name == "Wendy Golden"
+
+
+def test_a_pull_quote_signed_by_a_name_is_that_persons_quote():
+    text = (
+        "Rent report\n\n"
+        "Rentals.ca chief executive Matt Danison released the figures on Monday.\n\n"
+        "Governments will need to take real steps to solve this crisis. Matt Danison, Rentals.ca\n\n"
+        "Rents rose again in Toronto.\n\n"
+        "I am not happy about it, but I am thankful. Julie Easley\n"
+    )
+    claims = analyze(text).claims
+    assert not any(c.text.startswith(("Matt Danison", "Julie Easley")) for c in claims)  # a signature is no claim
+    signed = next(c for c in claims if "real steps" in c.text)
+    assert signed.type == "official_quote" and signed.direct and signed.source.name == "Matt Danison"
+    assert text[slice(*signed.mention_span)] == "Matt Danison"
+    assert _source_of(text, "thankful") == "Julie Easley"
+    assert _source_of(text, "Rents rose again") is None

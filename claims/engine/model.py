@@ -21,6 +21,7 @@ class Sentence:
     end: int
     paragraph: int
     text: str
+    signed: str | None = None  # the name that signs a pull quote: "… what it's brought me. Morgan McNeely"
 
 
 @dataclass(slots=True)

@@ -89,6 +89,8 @@ def analyze_doc(doc: Doc) -> Analysis:
             named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and _title_case(s.text))
             subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
             registry.note_subject(s.text, subject, s.start)
+        if not row.found and s.signed:
+            row.source, row.mention = _signer(registry, s.signed, s.start)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)
@@ -134,6 +136,15 @@ def _bound_pronoun(
     if subject is None or subject.pronoun or subject.kind != "person":
         return None
     return registry.bound(parsed, subject, start)
+
+
+def _signer(registry: Registry, signature: str, start: int) -> tuple[Source | None, str | None]:
+    """The person who signs a pull quote ("Matt Danison, Rentals.ca",
+    "Niagara County District Attorney Caroline Wojtaszek")."""
+    parsed = mentions.parse(signature.split(",", 1)[0].split())
+    if parsed is None or parsed.pronoun or parsed.kind != "person":
+        return None, None
+    return registry.resolve(parsed, start), parsed.mention
 
 
 def _title_case(line: str) -> bool:
@@ -266,6 +277,9 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
                 why.append("holds a direct quotation")
             if found.ends_with_colon and source:
                 block = (s.paragraph + 1, source)
+        elif s.signed and source is not None:
+            ctype, direct, conf = "official_quote", True, 0.8
+            why = [f"pull quote signed by {source.name!r}"]
         elif speech_pieces and row.quoted >= 0.5:
             group_source = next((groups[q.group].source for q in speech_pieces if groups[q.group].source), None)
             ctype, direct = "official_quote", True
@@ -290,7 +304,10 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             last_speaker = (n, source)
         quotes = [_clip(q, s, text) for q in speech_pieces] if direct else []
         blocked = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in row.pieces]
-        if found and found.cue_at is not None and row.view is not None:
+        if s.signed and not found and mention:
+            at = text.find(mention, s.end)  # the signature under the pull quote
+            mention_span, cue_span = ((at, at + len(mention)) if at >= 0 else None), None
+        elif found and found.cue_at is not None and row.view is not None:
             mention_span, cue_span = spans.from_tokens(row.view.tokens, mention, found.cue_at, found.cue_len)
         else:
             mention_span, cue_span = spans.locate(text, s.start, s.end, mention if found else None, cue, blocked)

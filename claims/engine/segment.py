@@ -54,7 +54,9 @@ _TRAILING_CREDIT = regex.compile(
     rf"|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*[^.!?\n/]{{2,40}})\s*\Z"
 )
 # A pull quote signed by its speaker: "… what it's brought me. Morgan McNeely"
-_TRAILING_NAME = regex.compile(rf"(?<=[.!?”\"’])\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}(?:,[^.!?\n]{{1,40}})?)\s*\Z")
+_TRAILING_NAME = regex.compile(
+    rf"(?<=[.!?”\"’])\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,5}}(?:,(?:[^.!?\n]|\.(?=\w)){{1,40}})?)\s*\Z"
+)  # "…, Rentals.ca": a period inside a name is no stop
 # "Tijana Martin / The Canadian Press Anne Marie Cerato …": a photographer's credit before a caption
 _LEADING_CREDIT = regex.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s*/\s*")
 _SIGNATURE_JOINERS = words("name_particles") | {"of", "the", "and"}  # "Konrad Gajewski, University of Ottawa"
@@ -132,9 +134,10 @@ def _is_furniture(line: str) -> bool:
     return bool(m) and len(line.split()) <= 12 and not line.endswith(".")
 
 
-def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
+def _without_credits(text: str, s: int, e: int) -> tuple[int, int, str | None]:
     """A paragraph without the photo credit, running time or "Open this photo
-    in gallery" that a page wraps around a caption: they are never claims."""
+    in gallery" that a page wraps around a caption: they are never claims.
+    A name that signs a pull quote is cut off too, and returned."""
     last = text[e - 1]
     # credits and signatures are short and end a paragraph without a stop: read only such ends
     m = (
@@ -144,12 +147,10 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
     )
     if m:
         e = m.start()
+    signed = None
     m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e) if text[e - 1].isalpha() else None
     if m and _is_signature(m.group(1)):
-        e = m.start()
-        said = any(w.strip(",.") in lexicon().speech_core for w in text[s:e].lower().split())
-        if not said and not _BOUNDARY.search(text, s, max(s, e - 1)):
-            return s, s  # one signed sentence, no one said in it: a pull quote repeating the story
+        e, signed = m.start(), m.group(1)
     low = text[s:e].lower()
     for opener in _CAPTION_OPENERS:
         if low.startswith(opener):
@@ -162,7 +163,7 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int]:
             if is_media(" ".join(after[:k]).rstrip(".")):
                 s = _skip_space(text, text.index(after[k - 1], m.end()) + len(after[k - 1]), e)
                 break
-    return s, e
+    return s, e, signed
 
 
 def _is_signature(line: str) -> bool:
@@ -258,15 +259,15 @@ def sentences(text: str, found: list[Unit] | None = None) -> tuple[list[Sentence
             out.append(Sentence(s, e, unit.index, text[s:e]))  # a headline is one claim, even with two sentences
             continue
         s = dateline_end(text, s, e)
-        s, e = _without_credits(text, s, e)
+        s, e, signed = _without_credits(text, s, e)
         if s >= e or _is_signature(text[s:e]):
             continue
         for m in _BOUNDARY.finditer(text, s, e):
             nxt = _skip_space(text, m.end(), e)
             if nxt >= e or not _breaks(text, m, nxt, e, s):
                 continue
-            out.append(Sentence(s, m.end(), unit.index, text[s : m.end()]))
+            out.append(Sentence(s, m.end(), unit.index, text[s : m.end()], signed))
             s = nxt
         if s < e:
-            out.append(Sentence(s, e, unit.index, text[s:e]))
+            out.append(Sentence(s, e, unit.index, text[s:e], signed))
     return out, title
