@@ -770,3 +770,18 @@ def test_a_pull_quote_signed_by_a_name_is_that_persons_quote():
     assert text[slice(*signed.mention_span)] == "Matt Danison"
     assert _source_of(text, "thankful") == "Julie Easley"
     assert _source_of(text, "Rents rose again") is None
+
+
+def test_a_bodys_decision_or_ruling_speaks_for_the_body_and_a_noun_in_ing_is_no_verb():
+    text = (
+        "Parole hearing\n\n"
+        "The Parole Board of Canada granted the offender day parole in December.\n\n"
+        "The parole board decision allowing his release said he was not a risk.\n\n"
+        "The court ruling said the law was void.\n\n"
+        "The judge is ruling on the motion today.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    decision = claims["The parole board decision allowing his release said he was not a risk."]
+    assert decision.source.name == "Parole Board of Canada" and decision.cue == "said"
+    assert claims["The court ruling said the law was void."].cue == "said"
+    assert claims["The judge is ruling on the motion today."].source is None

@@ -1057,6 +1057,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     before = lows[i - 1] if i > 0 else ""
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
         return None  # "Police reports show …", "news reports have said": the noun
+    if span == 1 and low.endswith("ing") and i > 0 and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
+        return None  # "The court ruling said …", "the briefing was": a noun, the verb comes next
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         if _LEMMA.get(low, low) in _ACT_VERBS and not _told_by(lows, i + span):
             return None  # "was charged by police with assault": an act; "was informed by police that …" is not
