@@ -663,8 +663,8 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
     if "words" not in lows:
         return None
     for i in range(len(lows) - 2):
-        if lows[i] != "in" or (i > 0 and toks[i - 1] != ","):
-            continue  # set off or opening the sentence; not "took comfort in his words"
+        if lows[i] != "in" or (i > 0 and toks[i - 1] != "," and not (i == 1 and lows[0] in _STOP_CAPS)):
+            continue  # set off or opening the sentence ("But in her words, …"); not "took comfort in his words"
         owner = lows[i + 1]
         own = 1 if lows[i + 2] == "own" else 0  # "in her own words"
         said = lows[i + 2 + own : i + 3 + own] == ["words"]
@@ -803,11 +803,9 @@ def _leading_subject(toks: list[str]) -> list[str]:
     start = 0
     comma = toks.index(",", 1) if "," in toks[1:7] else 0
     # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
-    timely = all(
-        base(t) in _ARTICLES or base(t) in _TIME or base(t) in _DURATIONS or base(t) in _TIME_OPENERS or t[0].isdigit()
-        for t in toks[:comma]
-    )  # "A day later," is a time; "The congresswoman tweeted late Sunday," a clause
-    opener = toks and (base(toks[0]) not in _ARTICLES or (timely and any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])))
+    head = next((base(t) for t in toks[1:comma] if base(t) not in _QUANTITY_WORDS), "")  # "A few hours after …"
+    timely = head in _TIME or head in _DURATIONS  # "A day later," is a time; "The congresswoman tweeted Sunday," a clause
+    opener = toks and (base(toks[0]) not in _ARTICLES or timely)
     if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
@@ -880,15 +878,16 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
     """ "One study that looked at data up to 2015 found", "A report that was
     released Monday says": a subject that opens the clause, then a relative
     clause running up to the verb. The head speaks; the clause describes it."""
-    cues = _cue_verbs()
+    lex = lexicon()
     for r in range(i - 2, max(0, i - _RELATIVE_REACH), -1):
         number = toks[r] == "," and toks[r - 1].isdigit() and toks[r + 1].isdigit()  # "2,833 deaths"
-        if (not toks[r][0].isalnum() and not number) or (r < i - 1 and toks[r].lower() in cues):
+        low = toks[r].lower()
+        if (not toks[r][0].isalnum() and not number) or low in lex.speech_core:
             return []  # a comma, a quotation or another verb of saying between: not one phrase
-        if toks[r].lower() not in ("that", "who", "which"):
+        if low not in ("that", "who", "which"):
             continue
         clause = [t.lower() for t in toks[r + 1 : i]]
-        if len(clause) < 2 or clause[0] in _SKIP_BEFORE_VERB or clause[0].endswith("ly"):
+        if all(w in _SKIP_BEFORE_VERB or w.endswith("ly") for w in clause):
             return []  # "The doctor who first warned …": the verb is the clause's own
         head = _np_before(toks, r)
         start = r - len(head)
@@ -896,7 +895,6 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
             return []
         if start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
             return []  # "… praised the study that found": an object, not the subject
-        lex = lexicon()
         noun = base(head[-1])
         if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns):
             return []

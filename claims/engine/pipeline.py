@@ -89,8 +89,6 @@ def analyze_doc(doc: Doc) -> Analysis:
             named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and _title_case(s.text))
             subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
             registry.note_subject(s.text, subject, s.start)
-        if not row.found and s.signed:
-            row.source, row.mention = _signer(registry, s.signed, s.start)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)
@@ -105,12 +103,13 @@ def analyze_doc(doc: Doc) -> Analysis:
                 row.source = row.source or registry.resolve(parsed, s.start)
                 row.mention = parsed.mention
             if row.found.cue_kind in ("speech", "statement", "according", "finding"):
-                for gid in row.groups:
+                for gid in row.groups - _subject_terms(row, text):
                     groups[gid].cue = True
                     groups[gid].speech_cue |= row.found.cue_kind in ("speech", "statement")
                     if row.source and groups[gid].source is None and row.found.cue_kind in ("speech", "statement"):
                         groups[gid].source = row.source
         rows.append(row)
+    _signed_pull_quotes(rows)
     claims = _subheads_from_the_story(_type_rows(rows, groups, text, title), rows)
     used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
@@ -138,13 +137,41 @@ def _bound_pronoun(
     return registry.bound(parsed, subject, start)
 
 
-def _signer(registry: Registry, signature: str, start: int) -> tuple[Source | None, str | None]:
-    """The person who signs a pull quote ("Matt Danison, Rentals.ca",
-    "Niagara County District Attorney Caroline Wojtaszek")."""
-    parsed = mentions.parse(signature.split(",", 1)[0].split())
-    if parsed is None or parsed.pronoun or parsed.kind != "person":
-        return None, None
-    return registry.resolve(parsed, start), parsed.mention
+def _subject_terms(row: _Row, text: str) -> set[int]:
+    """Quotations that are terms inside the subject, right before the verb:
+    "Critics of the “backstop” argue …" quotes no one's speech."""
+    found, view = row.found, row.view
+    if found is None or found.cue_at is None or view is None or found.cue_at >= len(view.tokens):
+        return set()
+    cue = view.tokens[found.cue_at].start
+    return {
+        q.group
+        for q in row.pieces
+        if q.close_mark is not None
+        and q.close_mark < cue
+        and text[row.sentence.start : q.open_mark].strip()
+        and not text[q.close_mark + 1 : cue].strip()
+        and q.text.rstrip()[-1:] not in (",", ".", "?", "!")
+    }
+
+
+def _signed_pull_quotes(rows: list[_Row]) -> None:
+    """A pull quote signed by a name ("… what it's brought me. Morgan McNeely",
+    "… Matt Danison, Rentals.ca") is that person's when the story has them
+    speaking too: a byline, a photo credit or a name that only ends a paragraph
+    is no one's statement."""
+    speakers: dict[str, tuple[Source, str | None]] = {}
+    for row in rows:
+        if row.found and row.source and row.found.cue_kind in ("speech", "statement") and row.source.kind == "person":
+            speakers.setdefault(row.source.name.lower(), (row.source, row.mention))
+    if not speakers:
+        return
+    for row in rows:
+        if row.found or not row.sentence.signed:
+            continue
+        parsed = mentions.parse(row.sentence.signed.split(",", 1)[0].split())
+        if parsed is not None and not parsed.pronoun and parsed.kind == "person" and parsed.name.lower() in speakers:
+            row.source, row.mention = speakers[parsed.name.lower()][0], parsed.mention
 
 
 def _title_case(line: str) -> bool:
