@@ -824,3 +824,17 @@ def test_review_of_signatures_relative_subjects_and_openers():
     assert _source_of(text, "failed them") == "Jane Smith"
     fans = next(c for c in analyze(text).claims if "too long" in c.text)
     assert fans.source.name == "Fans" and not fans.direct  # a quoted title is no speech
+
+
+def test_a_body_named_with_a_possessive_and_a_finding_participle_after_an_object():
+    text = (
+        "Parole\n\n"
+        "The Parole Board of Canada's decision came on Monday. The board decision said he was not a risk.\n\n"
+        "The notice of civil claim also includes statistics showing that fighting is common.\n\n"
+        "Data showing that crime fell were released on Monday.\n\n"
+        "The ministry also published a notice Tuesday saying that travel was unsafe.\n"
+    )
+    assert _source_of(text, "not a risk") == "Parole Board of Canada"
+    assert _source_of(text, "fighting is common") is None
+    assert _source_of(text, "crime fell") == "Data"
+    assert _source_of(text, "travel was unsafe") is not None

@@ -1125,6 +1125,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if not words:
         return None
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
+    reduced = not speech and low.endswith("ing") and not progressive and not inverted and toks[i - 1] != ","
+    if reduced and start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
+        return None  # "The notice includes statistics showing that …": a participle after an object
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object

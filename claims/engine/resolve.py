@@ -30,6 +30,7 @@ from claims.engine.mentions import (
 )
 from claims.engine.model import BODY_KINDS, Source
 
+_POSSESSIVE_END = re.compile(r"[’']s\Z")
 _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\w’'\-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
@@ -445,7 +446,7 @@ class Registry:
                 words.pop(0)
             tail = _name_tail(m.group(2).split())
             if words or tail:
-                found = " ".join([*words, head.capitalize(), *tail])
+                found = _POSSESSIVE_END.sub("", " ".join([*words, head.capitalize(), *tail]))  # "… of Canada's decision"
         return found
 
     def _last_mention(self, src: Source, before: int) -> int:
