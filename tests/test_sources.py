@@ -838,3 +838,13 @@ def test_a_body_named_with_a_possessive_and_a_finding_participle_after_an_object
     assert _source_of(text, "fighting is common") is None
     assert _source_of(text, "crime fell") == "Data"
     assert _source_of(text, "travel was unsafe") is not None
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_in_view():
+    text = (
+        "Transit plan\n\n"
+        "TransLink said the line would open in 2025. “No study was done,” a spokesperson said.\n\n"
+        "Rain fell all week. Floods closed roads. A spokesperson said crews were ready.\n"
+    )
+    assert _source_of(text, "No study was done") == "TransLink"
+    assert _source_of(text, "crews were ready") == "spokesperson"  # no body in view: the role itself

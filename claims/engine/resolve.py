@@ -19,6 +19,7 @@ from claims.engine.doc import ABBR_DOT
 from claims.engine.lexicon import lexicon, words
 from claims.engine.mentions import (
     NAME_PARTICLES,
+    SPOKES_ROLES,
     Parsed,
     base,
     classify_proper,
@@ -289,6 +290,10 @@ class Registry:
         if p.carrier:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
+        if p.kind == "anonymous" and len(lone) <= 2 and base(lone[-1]) in SPOKES_ROLES:
+            body = self._body_in_view(position)
+            if body is not None:  # "TransLink said … “…,” a spokesperson said": the body speaks (GUIDE)
+                return self._touch(body)
         if p.generic:
             head = base(head_noun(p.name.split()) if p.kind == "anonymous" else p.name.split()[-1])
             for s in self._latest():
@@ -448,6 +453,17 @@ class Registry:
             if words or tail:
                 found = _POSSESSIVE_END.sub("", " ".join([*words, head.capitalize(), *tail]))  # "… of Canada's decision"
         return found
+
+    def _body_in_view(self, position: int) -> Source | None:
+        """The body that spoke or was named as a subject in this sentence or the
+        one before, whose unnamed spokesperson this is."""
+        k = bisect.bisect_right(self._starts, position) - 1
+        since = self._starts[max(0, k - 1)]
+        end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
+        for src in self._latest():
+            if src.kind == "organization" and self._last_mention(src, end) >= since:
+                return src
+        return None
 
     def _last_mention(self, src: Source, before: int) -> int:
         """Where the text last names a person before a position: a pronoun
