@@ -786,7 +786,8 @@ def test_a_bodys_decision_or_ruling_speaks_for_the_body_and_a_noun_in_ing_is_no_
     claims = {c.text: c for c in analyze(text).claims}
     decision = claims["The parole board decision allowing his release said he was not a risk."]
     assert decision.source.name == "Parole Board of Canada" and decision.cue == "said"
-    assert claims["The court ruling said the law was void."].cue == "said"
+    ruling = claims["The court ruling said the law was void."]
+    assert ruling.type == "reported_fact" and ruling.source.name == "court"  # a ruling, with the ruler (GUIDE)
     assert claims["The judge is ruling on the motion today."].source is None
 
 
@@ -848,3 +849,37 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_in_view():
     )
     assert _source_of(text, "No study was done") == "TransLink"
     assert _source_of(text, "crews were ready") == "spokesperson"  # no body in view: the role itself
+
+
+def test_third_review_openers_nouns_after_saying_bare_decisions_and_empty_statements():
+    text = (
+        "Council news\n\n"
+        "The next day, the minister resigned, saying she had been misled. "
+        "A short time later, police arrived and said the suspect had fled. "
+        "The union walked out, saying demand for overtime was unreasonable. "
+        "The federal government said Monday it would appeal. The decision said Ottawa had violated the law. "
+        "The ruling African National Congress said it would win. "
+        "In his words and deeds, the pope has shown a willingness to confront the past. "
+        "The minister who called the protesters “thugs” said Tuesday she stood by her comments. "
+        "The people who really run the country say nothing in public. "
+        "The minister who announced the cuts said they were needed.\n"
+    )
+    claims = analyze(text).claims
+    by = {c.text: c for c in claims}
+    assert _source_of(text, "had been misled") == "minister"
+    assert _source_of(text, "suspect had fled") == "police"
+    assert _source_of(text, "demand for overtime") == "union"
+    assert by["The decision said Ottawa had violated the law."].source is None  # whose decision is not said
+    assert _source_of(text, "would win") == "African National Congress"
+    assert by["In his words and deeds, the pope has shown a willingness to confront the past."].source is None
+    thugs = next(c for c in claims if "thugs" in c.text)
+    assert thugs.source.name == "minister" and thugs.direct  # quoted words after "called", not a term
+    assert by["The people who really run the country say nothing in public."].type != "official_quote"
+    assert _source_of(text, "they were needed") == "minister"
+
+
+def test_a_quote_heavy_story_keeps_the_news_bar():
+    from claims.engine import classify
+
+    assert classify.opinion_threshold([0.6, 0.57, 0.2], None, 12) > classify.opinion_threshold([0.6], None, 1)
+    assert classify.opinion_threshold([], None, 12) == classify.opinion_threshold([0.1] * 8, None, 12)

@@ -99,6 +99,7 @@ _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
+_EMPTY_OBJECTS = words("empty_objects")
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
@@ -595,7 +596,8 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
     if m and m.group(0)[: m.start(2) - m.start(0)].split()[-1].lower() not in ("and", "but", "or"):
         # "a statement on wages and benefits said"; not "released a statement after the verdict and said"
         words = m.group(0)[: m.start(2) - m.start(0)].split()
-        return Found(m.group(2), "statement", words, via=_via(outside))
+        if not _bare_named_carrier(words):
+            return Found(m.group(2), "statement", words, via=_via(outside))
     # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
     verbs = _cue_verbs()
     candidates = [i for i, w in enumerate(lows) if w in verbs]
@@ -610,6 +612,11 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
     return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows) or _named_as_words(toks, lows)
+
+
+def _bare_named_carrier(words: list[str]) -> bool:
+    """ "The decision": a carrier that names no body, so no one in particular speaks."""
+    return bool(words) and base(words[-1]) in mentions.NAMED_CARRIERS and all(base(w) in DETERMINERS for w in words[:-1])
 
 
 def _named_as_words(toks: list[str], lows: list[str]) -> Found | None:
@@ -667,7 +674,8 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
             continue  # set off or opening the sentence ("But in her words, …"); not "took comfort in his words"
         owner = lows[i + 1]
         own = 1 if lows[i + 2] == "own" else 0  # "in her own words"
-        said = lows[i + 2 + own : i + 3 + own] == ["words"]
+        after = lows[i + 3 + own : i + 4 + own]
+        said = lows[i + 2 + own : i + 3 + own] == ["words"] and after in ([","], [], ["."])  # not "in his words and deeds"
         if said and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
             who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
             if who != "it":
@@ -762,6 +770,13 @@ def _ends_sentence(toks: list[str], k: int) -> bool:
 
 
 @cache
+def speech_forms() -> frozenset[str]:
+    """Every inflected form of the verbs of saying."""
+    lex = lexicon()
+    return frozenset(lex.speech_core) | frozenset(lex.speech_content)
+
+
+@cache
 def _speech_lemmas() -> frozenset[str]:
     """The lemmas of the verbs of saying."""
     lex = lexicon()
@@ -803,8 +818,12 @@ def _leading_subject(toks: list[str]) -> list[str]:
     start = 0
     comma = toks.index(",", 1) if "," in toks[1:7] else 0
     # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
-    head = next((base(t) for t in toks[1:comma] if base(t) not in _QUANTITY_WORDS), "")  # "A few hours after …"
-    timely = head in _TIME or head in _DURATIONS  # "A day later," is a time; "The congresswoman tweeted Sunday," a clause
+    head = next((t for t in toks[1:comma] if base(t) not in _QUANTITY_WORDS), "")
+    timely = (
+        any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])
+        and not person_noun(head)
+        and not is_cap(head)
+    )  # "The next day," "A few hours after the blast," are times; "The congresswoman tweeted Sunday," a clause
     opener = toks and (base(toks[0]) not in _ARTICLES or timely)
     if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
@@ -882,13 +901,15 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
     for r in range(i - 2, max(0, i - _RELATIVE_REACH), -1):
         number = toks[r] == "," and toks[r - 1].isdigit() and toks[r + 1].isdigit()  # "2,833 deaths"
         low = toks[r].lower()
-        if (not toks[r][0].isalnum() and not number) or low in lex.speech_core:
-            return []  # a comma, a quotation or another verb of saying between: not one phrase
+        if not toks[r][0].isalnum() and not number:
+            return []  # a comma or a quotation between: not one phrase
         if low not in ("that", "who", "which"):
             continue
         clause = [t.lower() for t in toks[r + 1 : i]]
         if all(w in _SKIP_BEFORE_VERB or w.endswith("ly") for w in clause):
             return []  # "The doctor who first warned …": the verb is the clause's own
+        if any(w in lex.speech_core for w in clause) and any(w in _BE for w in clause):
+            return []  # "The woman who told police she had been attacked was charged with … a false report"
         head = _np_before(toks, r)
         start = r - len(head)
         if not head or toks[start:r] != head:
@@ -1053,9 +1074,18 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
     nxt = lows[i + span] if i + span < n else ""
     before = lows[i - 1] if i > 0 else ""
+    if nxt in _EMPTY_OBJECTS:
+        return None  # "say nothing in public": no statement
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
         return None  # "Police reports show …", "news reports have said": the noun
-    if span == 1 and low.endswith("ing") and i > 0 and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES):
+    if (
+        span == 1
+        and low.endswith("ing")
+        and i > 0
+        and toks[i - 1][0].isalnum()
+        and low not in lexicon().finding  # "The court ruling said …" is the court's ruling (GUIDE)
+        and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES)
+    ):
         return None  # "The court ruling said …", "the briefing was": a noun, the verb comes next
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         if _LEMMA.get(low, low) in _ACT_VERBS and not _told_by(lows, i + span):
@@ -1124,6 +1154,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
     if not words:
         return None
+    if _bare_named_carrier(words):
+        return None  # "The decision said …": whose decision is not said here
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
     reduced = not speech and low.endswith("ing") and not progressive and not inverted and toks[i - 1] != ","
     if reduced and start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):

@@ -16,7 +16,7 @@ def short_statement(outside: str, tokens: list[str] | None = None) -> bool:
 
 
 _RETORT_WORDS = 7  # a short declarative: weighs only where the article is in the author's voice
-OPINION_MIN_SENTENCES = 4  # fewer unattributed sentences than this: each is read as if alone
+OPINION_MIN_SENTENCES = 4  # a text shorter than this: each sentence is read as if alone
 SHORT_BONUS = 0.15  # a short punchline inside an opinion piece counts toward the writer's voice
 
 
@@ -37,8 +37,10 @@ def opinion_threshold(probabilities: list[float], title: str | None = None, sent
     bars = opinion.bars()
     if labelled_opinion(title):
         return bars.opinion
-    if len(probabilities) < OPINION_MIN_SENTENCES:
+    if max(sentences, len(probabilities)) < OPINION_MIN_SENTENCES:  # a quote-heavy story is still a story
         return bars.alone
+    if not probabilities:
+        return bars.news  # every sentence is attributed: a news story
     return bars.opinion if bars.voice(probabilities, max(sentences, len(probabilities))) >= bars.pivot else bars.news
 
 

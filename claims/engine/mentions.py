@@ -25,6 +25,7 @@ NAME_PARTICLES = words("name_particles")
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
+NAMED_CARRIERS = words("named_carriers")
 BODY_ROLES = words("body_roles")
 TIME_WORDS = words("time")
 _NUMBERED_TEXTS = words("numbered_texts")
@@ -378,6 +379,8 @@ def parse(words: list[str]) -> Parsed | None:
         # "her statement said", "said his office": the person the possessive points at
         pointed = OWNER_PRONOUNS[base(words[0])]
         return Parsed(mention, pointed, "person" if pointed in ("he", "she") else "organization", pronoun=True)
+    if len(core) == 1 and base(core[0]) in NAMED_CARRIERS:
+        return None  # "The decision said": whose decision, the text around it must tell
     if len(core) == 1 and base(core[0]) in lex.carrier_nouns and had_det:
         # "the statement said": the statement of the body that spoke last
         return Parsed(mention, core[0], "organization", generic=True, carrier=True)

@@ -144,6 +144,8 @@ def _subject_terms(row: _Row, text: str) -> set[int]:
     if found is None or found.cue_at is None or view is None or found.cue_at >= len(view.tokens):
         return set()
     cue = view.tokens[found.cue_at].start
+    if any(w.lower() in attribution.speech_forms() for w in view.words[: found.cue_at]):
+        return set()  # "The minister who called the protesters “thugs” said": quoted words, not a term
     return {
         q.group
         for q in row.pieces
@@ -267,9 +269,25 @@ def _reports(source: Source | None) -> bool:
     )
 
 
+def _colon_blocks(rows: list[_Row]) -> set[int]:
+    """The rows of a block that "X said:" introduces (the paragraph after it):
+    its speaker's words, never the writer's, so they tell nothing of the voice."""
+    out: set[int] = set()
+    block = -1
+    for n, row in enumerate(rows):
+        if row.found and row.found.ends_with_colon and row.source:
+            block = row.sentence.paragraph + 1
+        elif row.sentence.paragraph == block and not row.found and not row.pieces:
+            out.add(n)
+    return out
+
+
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
+    in_blocks = _colon_blocks(rows)
     scores = {
-        n: opinion.probability(r.outside, _words(r)) for n, r in enumerate(rows) if not r.found and r.quoted < 0.5
+        n: opinion.probability(r.outside, _words(r))
+        for n, r in enumerate(rows)
+        if not r.found and r.quoted < 0.5 and n not in in_blocks
     }
     shorts = {n for n in scores if classify.short_statement(rows[n].outside, _words(rows[n]))}
     threshold = classify.opinion_threshold([p for p, _ in scores.values()], title, len(rows))
