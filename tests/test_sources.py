@@ -883,3 +883,8 @@ def test_a_quote_heavy_story_keeps_the_news_bar():
 
     assert classify.opinion_threshold([0.6, 0.57, 0.2], None, 12) > classify.opinion_threshold([0.6], None, 1)
     assert classify.opinion_threshold([], None, 12) == classify.opinion_threshold([0.1] * 8, None, 12)
+
+
+def test_a_refusal_to_speak_is_no_statement():
+    text = "Election\n\nThe minister refused to say whether she would run again. The company declined to say how much it paid.\n"
+    assert all(c.source is None and c.type != "official_quote" for c in analyze(text).claims)

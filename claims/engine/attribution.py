@@ -100,6 +100,7 @@ _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
 _EMPTY_OBJECTS = words("empty_objects")
+_REFUSALS = words("refusal_verbs")
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
@@ -1076,6 +1077,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     before = lows[i - 1] if i > 0 else ""
     if nxt in _EMPTY_OBJECTS:
         return None  # "say nothing in public": no statement
+    if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
+        return None  # "refused to say whether …": no statement
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
         return None  # "Police reports show …", "news reports have said": the noun
     if (
