@@ -888,3 +888,15 @@ def test_a_quote_heavy_story_keeps_the_news_bar():
 def test_a_refusal_to_speak_is_no_statement():
     text = "Election\n\nThe minister refused to say whether she would run again. The company declined to say how much it paid.\n"
     assert all(c.source is None and c.type != "official_quote" for c in analyze(text).claims)
+
+
+def test_relative_subjects_with_whose_whom_and_a_quantifier_head():
+    text = (
+        "School plan\n\n"
+        "Parents whose children attend the school say the plan is unfair. "
+        "The man whom police arrested said he was innocent. "
+        "Many who live near the plant say the smell is worse.\n"
+    )
+    assert _source_of(text, "plan is unfair") == "Parents"
+    assert _source_of(text, "was innocent") == "man"
+    assert _source_of(text, "smell is worse") == "Many"

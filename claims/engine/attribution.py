@@ -904,7 +904,7 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
         low = toks[r].lower()
         if not toks[r][0].isalnum() and not number:
             return []  # a comma or a quotation between: not one phrase
-        if low not in ("that", "who", "which"):
+        if low not in _RELATIVE:
             continue
         clause = [t.lower() for t in toks[r + 1 : i]]
         if all(w in _SKIP_BEFORE_VERB or w.endswith("ly") for w in clause):
@@ -918,7 +918,7 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
         if start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
             return []  # "… praised the study that found": an object, not the subject
         noun = base(head[-1])
-        if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns):
+        if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns or noun in _QUANTIFIED_HEADS):
             return []
         return head
     return []
