@@ -66,6 +66,7 @@ _OCCASION_PREPOSITIONS = words("occasion_prepositions")
 _NO_HOLDER = words("impersonal_subjects")
 _DURATIONS = words("durations")
 _QUANTITY_WORDS = words("quantity_words")
+_TIME_MODIFIERS = words("time_modifiers")
 _ADVERBS_BETWEEN = 3  # words that may stand between a subject and its verb ("had officially confirmed")
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
@@ -598,7 +599,9 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
         # "a statement on wages and benefits said"; not "released a statement after the verdict and said"
         words = m.group(0)[: m.start(2) - m.start(0)].split()
         if not _bare_named_carrier(words):
-            return Found(m.group(2), "statement", words, via=_via(outside))
+            # "The court ruling said …": a ruling, the noun of a finding verb, is a finding (GUIDE)
+            ruled = any(base(w) in lexicon().finding for w in words[1:])
+            return Found(m.group(2), "finding" if ruled else "statement", words, via=_via(outside))
     # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
     verbs = _cue_verbs()
     candidates = [i for i, w in enumerate(lows) if w in verbs]
@@ -617,7 +620,18 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
 
 def _bare_named_carrier(words: list[str]) -> bool:
     """ "The decision": a carrier that names no body, so no one in particular speaks."""
-    return bool(words) and base(words[-1]) in mentions.NAMED_CARRIERS and all(base(w) in DETERMINERS for w in words[:-1])
+    return (
+        bool(words)
+        and base(words[-1]) in mentions.NAMED_CARRIERS
+        and not any(
+            (is_cap(w) and base(w) not in DETERMINERS)
+            or mentions.possessive(w)
+            or base(w) in mentions.OWNER_PRONOUNS
+            or base(w) in lexicon().org_nouns  # "the board decision"
+            or person_noun(w)
+            for w in words[:-1]
+        )
+    )  # "The written decision said"; not "Its decision", "The board's ruling", "The Liberals' decision"
 
 
 def _named_as_words(toks: list[str], lows: list[str]) -> Found | None:
@@ -676,7 +690,9 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
         owner = lows[i + 1]
         own = 1 if lows[i + 2] == "own" else 0  # "in her own words"
         after = lows[i + 3 + own : i + 4 + own]
-        said = lows[i + 2 + own : i + 3 + own] == ["words"] and after in ([","], [], ["."])  # not "in his words and deeds"
+        said = lows[i + 2 + own : i + 3 + own] == ["words"] and (
+            not after or after[0] in (",", ".", ":", "—", "–", "-", QMARK)
+        )  # "In her words: “…”"; not "in his words and deeds"
         if said and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
             who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
             if who != "it":
@@ -770,11 +786,9 @@ def _ends_sentence(toks: list[str], k: int) -> bool:
     return len(rest) <= _CLOSING_PHRASE and not any(t.lower() in ("that", "to") for t in rest[1:])
 
 
-@cache
-def speech_forms() -> frozenset[str]:
-    """Every inflected form of the verbs of saying."""
-    lex = lexicon()
-    return frozenset(lex.speech_core) | frozenset(lex.speech_content)
+def characterises(word: str) -> bool:
+    """Is this a form of a verb that characterises its object ("called the protesters “thugs”")?"""
+    return lexicon().speech_content.get(word.lower()) in _CHARACTERISING
 
 
 @cache
@@ -819,12 +833,13 @@ def _leading_subject(toks: list[str]) -> list[str]:
     start = 0
     comma = toks.index(",", 1) if "," in toks[1:7] else 0
     # "The mayor opened the bridge, and said" opens with its subject; "A day later, …" with a time
-    head = next((t for t in toks[1:comma] if base(t) not in _QUANTITY_WORDS), "")
-    timely = (
-        any(base(t) in _TIME or base(t) in _DURATIONS for t in toks[1:comma])
-        and not person_noun(head)
-        and not is_cap(head)
-    )  # "The next day," "A few hours after the blast," are times; "The congresswoman tweeted Sunday," a clause
+    at = next(
+        (k for k in range(1, min(comma, 6)) if base(toks[k]) in _TIME or base(toks[k]) in _DURATIONS or base(toks[k]) in _TIME_OPENERS),
+        0,
+    )
+    timely = bool(at) and all(
+        base(t) in _TIME_MODIFIERS or base(t) in _QUANTITY_WORDS or base(t) in _ARTICLES for t in toks[1:at]
+    )  # "The next day," "A couple of days later," "The Monday after the vote,"; not "The union walked out Tuesday,"
     opener = toks and (base(toks[0]) not in _ARTICLES or timely)
     if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
@@ -899,17 +914,18 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
     released Monday says": a subject that opens the clause, then a relative
     clause running up to the verb. The head speaks; the clause describes it."""
     lex = lexicon()
+    lows_i = toks[i].lower()
     for r in range(i - 2, max(0, i - _RELATIVE_REACH), -1):
         number = toks[r] == "," and toks[r - 1].isdigit() and toks[r + 1].isdigit()  # "2,833 deaths"
         low = toks[r].lower()
-        if not toks[r][0].isalnum() and not number:
-            return []  # a comma or a quotation between: not one phrase
+        if not toks[r][0].isalnum() and not number and toks[r] != QMARK:
+            return []  # a comma between: not one phrase ("called the plan “reckless”" is still one)
         if low not in _RELATIVE:
             continue
         clause = [t.lower() for t in toks[r + 1 : i]]
         if all(w in _SKIP_BEFORE_VERB or w.endswith("ly") for w in clause):
             return []  # "The doctor who first warned …": the verb is the clause's own
-        if any(w in lex.speech_core for w in clause) and any(w in _BE for w in clause):
+        if lows_i not in lex.speech_core and any(w in lex.speech_core for w in clause) and any(w in _BE for w in clause):
             return []  # "The woman who told police she had been attacked was charged with … a false report"
         head = _np_before(toks, r)
         start = r - len(head)
@@ -918,7 +934,13 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
         if start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
             return []  # "… praised the study that found": an object, not the subject
         noun = base(head[-1])
-        if not (person_noun(head[-1]) or noun in lex.document_nouns or noun in lex.org_nouns or noun in _QUANTIFIED_HEADS):
+        if not (
+            person_noun(head[-1])
+            or noun in lex.document_nouns
+            or noun in lex.org_nouns
+            or noun in _QUANTIFIED_HEADS
+            or noun in lex.titles  # "The MP who called …"
+        ):
             return []
         return head
     return []
@@ -1075,8 +1097,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
     nxt = lows[i + span] if i + span < n else ""
     before = lows[i - 1] if i > 0 else ""
-    if nxt in _EMPTY_OBJECTS:
-        return None  # "say nothing in public": no statement
+    after_nothing = lows[i + span + 1 : i + span + 2]
+    if nxt in _EMPTY_OBJECTS and (not after_nothing or after_nothing[0] in _PREPOSITIONS or not after_nothing[0][0].isalnum()):
+        return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
         return None  # "refused to say whether …": no statement
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
@@ -1086,10 +1109,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and low.endswith("ing")
         and i > 0
         and toks[i - 1][0].isalnum()
-        and low not in lexicon().finding  # "The court ruling said …" is the court's ruling (GUIDE)
-        and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES)
+        and (nxt in _BE or nxt in _AUXILIARIES or (nxt in _cue_verbs() and low not in lexicon().finding))
     ):
-        return None  # "The court ruling said …", "the briefing was": a noun, the verb comes next
+        return None  # "The court ruling was issued", "the briefing was": a noun; "The court ruling said" is a ruling
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive
         if _LEMMA.get(low, low) in _ACT_VERBS and not _told_by(lows, i + span):
             return None  # "was charged by police with assault": an act; "was informed by police that …" is not
@@ -1160,9 +1182,6 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if _bare_named_carrier(words):
         return None  # "The decision said …": whose decision is not said here
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
-    reduced = not speech and low.endswith("ing") and not progressive and not inverted and toks[i - 1] != ","
-    if reduced and start > 0 and not (toks[start - 1] == "," and _opener(toks, start - 1)):
-        return None  # "The notice includes statistics showing that …": a participle after an object
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object

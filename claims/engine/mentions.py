@@ -366,6 +366,8 @@ def parse(words: list[str]) -> Parsed | None:
             kind = named_head.kind if named_head else kind
         return Parsed(mention, " ".join(core), kind)
     # drop a trailing carrier: "a Russian foreign ministry statement"
+    if len(core) > 1 and base(core[0]) in lex.carrier_nouns and core[0].endswith("ing") and is_cap(core[1]):
+        core = core[1:]  # "the ruling African National Congress": an adjective, not the ruling
     cut = len(core)
     for i, w in enumerate(core):
         if base(w) in lex.carrier_nouns and i > 0:

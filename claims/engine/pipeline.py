@@ -144,7 +144,7 @@ def _subject_terms(row: _Row, text: str) -> set[int]:
     if found is None or found.cue_at is None or view is None or found.cue_at >= len(view.tokens):
         return set()
     cue = view.tokens[found.cue_at].start
-    if any(w.lower() in attribution.speech_forms() for w in view.words[: found.cue_at]):
+    if any(attribution.characterises(w) for w in view.words[: found.cue_at]):
         return set()  # "The minister who called the protesters “thugs” said": quoted words, not a term
     return {
         q.group
