@@ -141,12 +141,10 @@ def _subject_terms(row: _Row, text: str) -> set[int]:
     """Quotations that are terms inside the subject, right before the verb:
     "Critics of the “backstop” argue …" quotes no one's speech."""
     found, view = row.found, row.view
-    if found is None or found.cue_at is None or view is None or found.cue_at >= len(view.tokens):
+    if not row.pieces or found is None or found.cue_at is None or view is None or found.cue_at >= len(view.tokens):
         return set()
     cue = view.tokens[found.cue_at].start
-    if any(attribution.characterises(w) for w in view.words[: found.cue_at]):
-        return set()  # "The minister who called the protesters “thugs” said": quoted words, not a term
-    return {
+    terms = {
         q.group
         for q in row.pieces
         if q.close_mark is not None
@@ -155,6 +153,9 @@ def _subject_terms(row: _Row, text: str) -> set[int]:
         and not text[q.close_mark + 1 : cue].strip()
         and q.text.rstrip()[-1:] not in (",", ".", "?", "!")
     }
+    if terms and any(attribution.characterises(w) for w in view.words[: found.cue_at]):
+        return set()  # "The minister who called the protesters “thugs” said": quoted words, not a term
+    return terms
 
 
 def _signed_pull_quotes(rows: list[_Row]) -> None:
