@@ -932,3 +932,27 @@ def test_fourth_review_openers_nothing_rulings_and_relative_subjects():
     assert not next(c for c in claims if "Long Road Home" in c.text).direct  # a title is no speech
     assert _source_of(text, "no regrets") == "senator"
     assert _source_of(text, "stood by it") == "MP"
+
+
+def test_fifth_review_ruling_as_adjective_said_nothing_about_and_whether_clauses():
+    text = (
+        "Election\n\n"
+        "The ruling party said turnout had been high. "
+        "A ministry statement on the ruling said the government would comply. "
+        "Officials from the ruling Fidesz party told reporters the vote was fair. "
+        "The minister said nothing about the resignation. "
+        "The ministry said nothing of the sort had been agreed. "
+        "In his own words, the coach said the team “played like amateurs.” "
+        "The spokesman declined to say whether the party would call for an inquiry. "
+        "Costs account for most of the gap, the forecast said.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    party = claims["The ruling party said turnout had been high."]
+    assert party.type == "official_quote" and party.source.name == "ruling party"
+    assert claims["A ministry statement on the ruling said the government would comply."].type == "official_quote"
+    assert _source_of(text, "vote was fair") == "Officials from the ruling Fidesz party"
+    assert claims["The minister said nothing about the resignation."].source is None
+    assert _source_of(text, "of the sort") == "ministry"
+    assert _source_of(text, "played like amateurs") == "coach"
+    assert claims["The spokesman declined to say whether the party would call for an inquiry."].source is None
+    assert claims["Costs account for most of the gap, the forecast said."].type == "official_quote"

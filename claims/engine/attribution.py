@@ -588,9 +588,6 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
                     role = words[1:] if base(words[0]) in DETERMINERS else words
                     return Found("according to", "according", name, title=" ".join(role), cue_at=i, cue_len=2)
                 return Found("according to", "according", words, cue_at=i, cue_len=2)
-    words_of = _in_their_words(toks, lows)
-    if words_of is not None:
-        return words_of
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
@@ -599,8 +596,9 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
         # "a statement on wages and benefits said"; not "released a statement after the verdict and said"
         words = m.group(0)[: m.start(2) - m.start(0)].split()
         if not _bare_named_carrier(words):
-            # "The court ruling said …": a ruling, the noun of a finding verb, is a finding (GUIDE)
-            ruled = any(base(w) in lexicon().finding for w in words[1:])
+            # "The court ruling said …", "Her ruling said …": a ruling, the noun of a finding verb, heads the
+            # subject and is a finding (GUIDE); not "The ruling party said", "A statement on the ruling said"
+            ruled = _ruling_head(words)
             return Found(m.group(2), "finding" if ruled else "statement", words, via=_via(outside))
     # verbs of saying frame the sentence ("X ruled ..., the office said"); findings come second
     verbs = _cue_verbs()
@@ -615,7 +613,24 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows) or _named_as_words(toks, lows)
+    return (
+        _in_their_words(toks, lows)  # after the verbs: "In his own words, the coach said …" is the coach's
+        or _impersonal(toks)
+        or _colon_quotation(toks)
+        or _belief_state(toks, lows)
+        or _named_as_words(toks, lows)
+    )
+
+
+def _ruling_head(words: list[str]) -> bool:
+    """Does a ruling head the subject ("The court ruling", "Her ruling"; not "The ruling party", "a statement on
+    the ruling")? Its statement is a finding (GUIDE)."""
+    head = base(words[-1]) if words else ""
+    return (
+        head in mentions.NAMED_CARRIERS
+        and head in lexicon().finding
+        and not any(base(w) in _PREPOSITIONS for w in words)
+    )
 
 
 def _bare_named_carrier(words: list[str]) -> bool:
@@ -1098,7 +1113,12 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     nxt = lows[i + span] if i + span < n else ""
     before = lows[i - 1] if i > 0 else ""
     after_nothing = lows[i + span + 1 : i + span + 2]
-    if nxt in _EMPTY_OBJECTS and (not after_nothing or after_nothing[0] in _PREPOSITIONS or not after_nothing[0][0].isalnum()):
+    if nxt in _EMPTY_OBJECTS and (
+        not after_nothing
+        or not after_nothing[0][0].isalnum()
+        or after_nothing[0] in _SUBORDINATORS  # "said nothing when asked"
+        or (after_nothing[0] in _PREPOSITIONS | _TOPIC_PREPOSITIONS and after_nothing[0] != "of")
+    ):  # "said nothing about the cost"; "said nothing of the sort had been agreed" is a statement
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
         return None  # "refused to say whether …": no statement
@@ -1248,7 +1268,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and any(base(w) in lex.document_nouns for w in words)
     ):
         embedded = True  # "a study suggests that ...": a finding, a sourced fact
-    kind = "finding" if embedded or not speech else "speech"  # "the plan, which officials said would ..."
+    kind = "finding" if embedded or not speech or _ruling_head(words) else "speech"  # "Her ruling said"  # "the plan, which officials said would ..."
     return Found(" ".join(toks[i : i + span]), kind, words, title=title, cue_at=i, cue_len=span)
 
 

@@ -370,7 +370,8 @@ def parse(words: list[str]) -> Parsed | None:
         core = core[1:]  # "the ruling African National Congress": an adjective, not the ruling
     cut = len(core)
     for i, w in enumerate(core):
-        if base(w) in lex.carrier_nouns and i > 0:
+        adjective = w.endswith("ing") and i + 1 < len(core) and base(core[i + 1]) not in CONNECTORS
+        if base(w) in lex.carrier_nouns and i > 0 and not adjective:  # "the ruling Fidesz party" keeps its name
             cut = i
             break
     if (
