@@ -942,7 +942,6 @@ def test_fifth_review_ruling_as_adjective_said_nothing_about_and_whether_clauses
         "Officials from the ruling Fidesz party told reporters the vote was fair. "
         "The minister said nothing about the resignation. "
         "The ministry said nothing of the sort had been agreed. "
-        "In his own words, the coach said the team “played like amateurs.” "
         "The spokesman declined to say whether the party would call for an inquiry. "
         "Costs account for most of the gap, the forecast said.\n"
     )
@@ -953,6 +952,28 @@ def test_fifth_review_ruling_as_adjective_said_nothing_about_and_whether_clauses
     assert _source_of(text, "vote was fair") == "Officials from the ruling Fidesz party"
     assert claims["The minister said nothing about the resignation."].source is None
     assert _source_of(text, "of the sort") == "ministry"
-    assert _source_of(text, "played like amateurs") == "coach"
     assert claims["The spokesman declined to say whether the party would call for an inquiry."].source is None
     assert claims["Costs account for most of the gap, the forecast said."].type == "official_quote"
+
+
+def test_sixth_review_whether_openers_told_concerning_dated_rulings_and_her_words():
+    text = (
+        "Politics\n\n"
+        "Governor Tom Hale spoke on Monday. Whether Biden should step aside, he told reporters, is for the party to decide. "
+        "He told reporters the situation was concerning. "
+        "The Supreme Court ruling Friday said the law was unconstitutional. "
+        "The Pentagon briefing Tuesday said the strikes had hit their targets. "
+        "The minister said nothing of the kind. "
+        "Maria Lopez, the union's president, met workers on Monday. "
+        "In her words, the council said one thing and did another. "
+        "A ministry statement on whether the border would reopen said no decision had been made.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert _source_of(text, "step aside") == "Tom Hale"
+    assert _source_of(text, "was concerning") == "Tom Hale"
+    ruling = claims["The Supreme Court ruling Friday said the law was unconstitutional."]
+    assert ruling.type == "reported_fact" and ruling.source.name == "Supreme Court"
+    assert _source_of(text, "hit their targets") == "Pentagon"
+    assert claims["The minister said nothing of the kind."].source is None
+    assert _source_of(text, "did another") == "Maria Lopez"
+    assert _source_of(text, "no decision had been made") == "ministry"

@@ -67,6 +67,7 @@ _NO_HOLDER = words("impersonal_subjects")
 _DURATIONS = words("durations")
 _QUANTITY_WORDS = words("quantity_words")
 _TIME_MODIFIERS = words("time_modifiers")
+_TIME_LEADS = words("time_leads")
 _ADVERBS_BETWEEN = 3  # words that may stand between a subject and its verb ("had officially confirmed")
 _OPENER_WORDS = 6  # an opening adverbial before a comma is this short
 _CLOSING_PHRASE = 7  # words of place or occasion after a closing "…, X explained"
@@ -588,6 +589,9 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
                     role = words[1:] if base(words[0]) in DETERMINERS else words
                     return Found("according to", "according", name, title=" ".join(role), cue_at=i, cue_len=2)
                 return Found("according to", "according", words, cue_at=i, cue_len=2)
+    words_of = _in_their_words(toks, lows)  # "In her words, the council said one thing": her account
+    if words_of is not None:
+        return words_of
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
@@ -613,23 +617,28 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return (
-        _in_their_words(toks, lows)  # after the verbs: "In his own words, the coach said …" is the coach's
-        or _impersonal(toks)
-        or _colon_quotation(toks)
-        or _belief_state(toks, lows)
-        or _named_as_words(toks, lows)
+    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows) or _named_as_words(toks, lows)
+
+
+def _clause_of(lows: list[str], k: int) -> bool:
+    """Does "nothing of the sort/kind" at k run on into a clause ("… had been agreed")?"""
+    return lows[k : k + 3] in (["of", "the", "sort"], ["of", "the", "kind"]) and lows[k + 3 : k + 4] != [] and (
+        lows[k + 3] in _FINITE
     )
 
 
 def _ruling_head(words: list[str]) -> bool:
     """Does a ruling head the subject ("The court ruling", "Her ruling"; not "The ruling party", "a statement on
     the ruling")? Its statement is a finding (GUIDE)."""
-    head = base(words[-1]) if words else ""
+    core = list(words)
+    while core and (base(core[-1]) in _TIME or base(core[-1]) in _TIME_LEADS):
+        core.pop()  # "The Supreme Court ruling Friday said"
+    by = core.index("by") if "by" in core else len(core)  # "A 2019 ruling by the Supreme Court said": by the ruler
+    head = base(core[by - 1]) if by else ""
     return (
         head in mentions.NAMED_CARRIERS
         and head in lexicon().finding
-        and not any(base(w) in _PREPOSITIONS for w in words)
+        and not any(base(w) in _PREPOSITIONS for w in core[:by])
     )
 
 
@@ -1117,8 +1126,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         not after_nothing
         or not after_nothing[0][0].isalnum()
         or after_nothing[0] in _SUBORDINATORS  # "said nothing when asked"
-        or (after_nothing[0] in _PREPOSITIONS | _TOPIC_PREPOSITIONS and after_nothing[0] != "of")
-    ):  # "said nothing about the cost"; "said nothing of the sort had been agreed" is a statement
+        or (after_nothing[0] in _PREPOSITIONS | _TOPIC_PREPOSITIONS and not _clause_of(lows, i + span + 1))
+    ):  # "said nothing about the cost", "said nothing of note"; "said nothing of the sort had been agreed" says
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
         return None  # "refused to say whether …": no statement
@@ -1254,7 +1263,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
     said_was = lows[i + span : i + span + 1] in (["was"], ["is"])  # "What the minister said was that …"
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
-    if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
+    if before_subject in _SUBORDINATORS or before_subject in _QUESTION_OPENERS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
     ahead = toks[i + span : i + span + 6]
     colon = ahead.index(":") if ":" in ahead else -1  # "As he said in 2016: “…”"

@@ -370,7 +370,12 @@ def parse(words: list[str]) -> Parsed | None:
         core = core[1:]  # "the ruling African National Congress": an adjective, not the ruling
     cut = len(core)
     for i, w in enumerate(core):
-        adjective = w.endswith("ing") and i + 1 < len(core) and base(core[i + 1]) not in CONNECTORS
+        adjective = (
+            w.endswith("ing")
+            and i + 1 < len(core)
+            and base(core[i + 1]) not in CONNECTORS
+            and base(core[i + 1]) not in TIME_WORDS  # "The Pentagon briefing Tuesday": the briefing, then its day
+        )
         if base(w) in lex.carrier_nouns and i > 0 and not adjective:  # "the ruling Fidesz party" keeps its name
             cut = i
             break
