@@ -964,8 +964,6 @@ def test_sixth_review_whether_openers_told_concerning_dated_rulings_and_her_word
         "The Supreme Court ruling Friday said the law was unconstitutional. "
         "The Pentagon briefing Tuesday said the strikes had hit their targets. "
         "The minister said nothing of the kind. "
-        "Maria Lopez, the union's president, met workers on Monday. "
-        "In her words, the council said one thing and did another. "
         "A ministry statement on whether the border would reopen said no decision had been made.\n"
     )
     claims = {c.text: c for c in analyze(text).claims}
@@ -974,6 +972,24 @@ def test_sixth_review_whether_openers_told_concerning_dated_rulings_and_her_word
     ruling = claims["The Supreme Court ruling Friday said the law was unconstitutional."]
     assert ruling.type == "reported_fact" and ruling.source.name == "Supreme Court"
     assert _source_of(text, "hit their targets") == "Pentagon"
-    assert claims["The minister said nothing of the kind."].source is None
-    assert _source_of(text, "did another") == "Maria Lopez"
+    assert claims["The minister said nothing of the kind."].source.name == "minister"  # a denial
     assert _source_of(text, "no decision had been made") == "ministry"
+
+
+def test_seventh_review_words_of_a_named_speaker_that_is_why_and_denials():
+    text = (
+        "Budget\n\n"
+        "The senator said the bill was, in his words, “a disaster.” "
+        "In his words, President Joe Biden told reporters the war was over. "
+        "That is why the governor said on Tuesday that she would veto the bill. "
+        "The spokesman declined to say whether the minister said the talks had failed. "
+        "The minister said nothing regarding the layoffs. "
+        "The appeals court ruling last week said the agency overstepped.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert _source_of(text, "a disaster") == "senator"
+    assert _source_of(text, "war was over") == "Joe Biden"
+    assert _source_of(text, "veto the bill") == "governor"
+    assert claims["The spokesman declined to say whether the minister said the talks had failed."].source is None
+    assert claims["The minister said nothing regarding the layoffs."].source is None
+    assert _source_of(text, "agency overstepped") == "appeals court"

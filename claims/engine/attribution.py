@@ -102,6 +102,8 @@ _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
 _EMPTY_OBJECTS = words("empty_objects")
+_EMPTY_TOPICS = words("empty_object_topics")
+_EMBEDDING = words("embedding_openers")
 _REFUSALS = words("refusal_verbs")
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
@@ -589,9 +591,6 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
                     role = words[1:] if base(words[0]) in DETERMINERS else words
                     return Found("according to", "according", name, title=" ".join(role), cue_at=i, cue_len=2)
                 return Found("according to", "according", words, cue_at=i, cue_len=2)
-    words_of = _in_their_words(toks, lows)  # "In her words, the council said one thing": her account
-    if words_of is not None:
-        return words_of
     m = _HEADLINE_SPEAKER.match(outside)
     if m:  # "Kerry: ‘We are just getting started’"
         return Found(":", "speech", m.group(1).split())
@@ -617,14 +616,18 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
             found.via = _via(outside)
             found.ends_with_colon = outside.rstrip().endswith(":")
             return found
-    return _impersonal(toks) or _colon_quotation(toks) or _belief_state(toks, lows) or _named_as_words(toks, lows)
+    return (
+        _in_their_words(toks, lows)  # after the verbs: "The senator said the bill was, in his words, “a disaster.”"
+        or _impersonal(toks)
+        or _colon_quotation(toks)
+        or _belief_state(toks, lows)
+        or _named_as_words(toks, lows)
+    )
 
 
 def _clause_of(lows: list[str], k: int) -> bool:
-    """Does "nothing of the sort/kind" at k run on into a clause ("… had been agreed")?"""
-    return lows[k : k + 3] in (["of", "the", "sort"], ["of", "the", "kind"]) and lows[k + 3 : k + 4] != [] and (
-        lows[k + 3] in _FINITE
-    )
+    """Is "nothing of the sort/kind" at k a denial ("said nothing of the sort", "… of the sort happened")?"""
+    return lows[k : k + 3] in (["of", "the", "sort"], ["of", "the", "kind"])
 
 
 def _ruling_head(words: list[str]) -> bool:
@@ -1126,7 +1129,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         not after_nothing
         or not after_nothing[0][0].isalnum()
         or after_nothing[0] in _SUBORDINATORS  # "said nothing when asked"
-        or (after_nothing[0] in _PREPOSITIONS | _TOPIC_PREPOSITIONS and not _clause_of(lows, i + span + 1))
+        or (after_nothing[0] in _PREPOSITIONS | _EMPTY_TOPICS and not _clause_of(lows, i + span + 1))
     ):  # "said nothing about the cost", "said nothing of note"; "said nothing of the sort had been agreed" says
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
@@ -1263,7 +1266,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")
     said_was = lows[i + span : i + span + 1] in (["was"], ["is"])  # "What the minister said was that …"
     noun_clause = before_subject == "what" and not said_was and (i + span >= n or toks[i + span] != QMARK)
-    if before_subject in _SUBORDINATORS or before_subject in _QUESTION_OPENERS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
+    if before_subject in _EMBEDDING or any(w.lower() in _EMBEDDING for w in words):
+        return None  # "declined to say whether the minister said …": an embedded question, no statement
+    if before_subject in _SUBORDINATORS or qualified_as or noun_clause:  # "what he said about Uber" names no claim
         return None  # "..., even as they announced job cuts", "after the company reported": not the frame
     ahead = toks[i + span : i + span + 6]
     colon = ahead.index(":") if ":" in ahead else -1  # "As he said in 2016: “…”"

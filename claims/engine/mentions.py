@@ -375,6 +375,7 @@ def parse(words: list[str]) -> Parsed | None:
             and i + 1 < len(core)
             and base(core[i + 1]) not in CONNECTORS
             and base(core[i + 1]) not in TIME_WORDS  # "The Pentagon briefing Tuesday": the briefing, then its day
+            and base(core[i + 1]) not in _TIME_LEADS  # "The appeals court ruling last week"
         )
         if base(w) in lex.carrier_nouns and i > 0 and not adjective:  # "the ruling Fidesz party" keeps its name
             cut = i
