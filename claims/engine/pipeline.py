@@ -270,16 +270,16 @@ def _reports(source: Source | None) -> bool:
     )
 
 
-def _colon_blocks(rows: list[_Row]) -> set[int]:
-    """The rows of a block that "X said:" introduces (the paragraph after it):
-    its speaker's words, never the writer's, so they tell nothing of the voice."""
-    out: set[int] = set()
-    block = -1
+def _colon_blocks(rows: list[_Row]) -> dict[int, Source]:
+    """The rows of a block that "X said:" introduces (the paragraph after it),
+    with X: its speaker's words, never the writer's, so they tell nothing of the voice."""
+    out: dict[int, Source] = {}
+    block: tuple[int, Source] | None = None
     for n, row in enumerate(rows):
         if row.found and row.found.ends_with_colon and row.source:
-            block = row.sentence.paragraph + 1
-        elif row.sentence.paragraph == block and not row.found and not row.pieces:
-            out.add(n)
+            block = (row.sentence.paragraph + 1, row.source)
+        elif block and row.sentence.paragraph == block[0] and not row.found and not row.pieces:
+            out[n] = block[1]
     return out
 
 
@@ -294,7 +294,6 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
     threshold = classify.opinion_threshold([p for p, _ in scores.values()], title, len(rows))
     claims: list[Claim] = []
     last_speaker: tuple[int, Source] | None = None
-    block: tuple[int, Source] | None = None  # "X said:" opens a block in the next paragraph
     for n, row in enumerate(rows):
         s = row.sentence
         speech_pieces = [q for q in row.pieces if _speech(groups[q.group])]
@@ -321,8 +320,6 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
                 why = [f"{label} {cue!r}{who}"]
             if direct:
                 why.append("holds a direct quotation")
-            if found.ends_with_colon and source:
-                block = (s.paragraph + 1, source)
         elif s.signed and source is not None:
             ctype, direct, conf = "official_quote", True, 0.8
             why = [f"pull quote signed by {source.name!r}"]
@@ -338,8 +335,8 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             else:
                 conf = 0.5
                 why = ["quotation with no speaker found"]
-        elif block and s.paragraph == block[0] and not row.pieces:
-            ctype, direct, source, conf = "official_quote", True, block[1], 0.75
+        elif n in in_blocks:  # "X said:" opens a block in the next paragraph
+            ctype, direct, source, conf = "official_quote", True, in_blocks[n], 0.75
             why = [f"in the block introduced by {source.name!r} with a colon"]
         else:
             score, cues = scores.get(n) or opinion.probability(row.outside, _words(row))
