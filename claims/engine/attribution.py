@@ -625,7 +625,7 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
     )
 
 
-def _clause_of(lows: list[str], k: int) -> bool:
+def _denial(lows: list[str], k: int) -> bool:
     """Is "nothing of the sort/kind" at k a denial ("said nothing of the sort", "… of the sort happened")?"""
     return lows[k : k + 3] in (["of", "the", "sort"], ["of", "the", "kind"])
 
@@ -1129,7 +1129,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         not after_nothing
         or not after_nothing[0][0].isalnum()
         or after_nothing[0] in _SUBORDINATORS  # "said nothing when asked"
-        or (after_nothing[0] in _PREPOSITIONS | _EMPTY_TOPICS and not _clause_of(lows, i + span + 1))
+        or (after_nothing[0] in _PREPOSITIONS | _EMPTY_TOPICS and not _denial(lows, i + span + 1))
     ):  # "said nothing about the cost", "said nothing of note"; "said nothing of the sort had been agreed" says
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
@@ -1141,7 +1141,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and low.endswith("ing")
         and i > 0
         and toks[i - 1][0].isalnum()
-        and (nxt in _BE or nxt in _AUXILIARIES or (nxt in _cue_verbs() and low not in lexicon().finding))
+        and (nxt in _BE or nxt in _AUXILIARIES or (nxt in _cue_verbs() and low not in lex.finding))
     ):
         return None  # "The court ruling was issued", "the briefing was": a noun; "The court ruling said" is a ruling
     if i > 0 and lows[i - 1] in _BE and not lows[i].endswith("ing"):  # "was saying" is no passive

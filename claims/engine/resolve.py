@@ -31,7 +31,6 @@ from claims.engine.mentions import (
 )
 from claims.engine.model import BODY_KINDS, Source
 
-_POSSESSIVE_END = re.compile(r"[’']s\Z")
 _NAME_RUN = regex.compile(
     r"\b\p{Lu}[\w’'\-]+(?:[ \t]+(?:\p{Lu}\.|\p{Lu}[\w’'\-]+|(?:" + "|".join(sorted(NAME_PARTICLES)) + r")\b))+"
 )
@@ -451,7 +450,8 @@ class Registry:
                 words.pop(0)
             tail = _name_tail(m.group(2).split())
             if words or tail:
-                found = _POSSESSIVE_END.sub("", " ".join([*words, head.capitalize(), *tail]))  # "… of Canada's decision"
+                name = [*words, head.capitalize(), *tail]
+                found = " ".join([*name[:-1], base_case(name[-1])])  # "… of Canada's decision": the board
         return found
 
     def _body_in_view(self, position: int) -> Source | None:

@@ -149,7 +149,7 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int, str | None]:
         e = m.start()
     signed = None
     m = _TRAILING_NAME.search(text, max(s, e - _TAIL), e) if text[e - 1].isalpha() else None
-    if m and _is_signature(m.group(1)) and not _after_abbreviation(text, s, m.start()):
+    if m and _is_signature(m.group(1)) and _ends_sentence(text, s, m.start(), e):
         e, signed = m.start(), m.group(1)
     low = text[s:e].lower()
     for opener in _CAPTION_OPENERS:
@@ -166,15 +166,11 @@ def _without_credits(text: str, s: int, e: int) -> tuple[int, int, str | None]:
     return s, e, signed
 
 
-def _after_abbreviation(text: str, s: int, at: int) -> bool:
-    """Does the period before `at` end an abbreviation ("for Gov. Kathy Hochul",
-    "by Rep. Jane Smith") rather than a sentence?"""
-    before = text[s:at].split()
-    if not before or not before[-1].endswith("."):
-        return False
-    word = before[-1][:-1].lower()
-    lex = lexicon()
-    return len(word) == 1 or word in lex.abbr_never or word in lex.abbr_unless_starter or word in lex.abbr_before_number
+def _ends_sentence(text: str, s: int, at: int, e: int) -> bool:
+    """Does the punctuation that ends at `at` close a sentence, by the splitter's
+    own rule? A signature follows a sentence, never an abbreviation ("for Gov. Kathy Hochul")."""
+    stop = next((m for m in _BOUNDARY.finditer(text, max(s, at - 8), at + 1) if m.end() == at), None)
+    return stop is None or _breaks(text, stop, _skip_space(text, at, e), e, s)
 
 
 def _is_signature(line: str) -> bool:
