@@ -75,3 +75,27 @@ def test_spans_point_at_the_words_on_every_project_article():
                 assert c.start <= a < b <= c.end
                 assert tokenize(text[a:b]) == tokenize(c.mention), (path.name, c.mention, text[a:b])
     assert checked > 200
+
+
+def test_token_offsets_agree_with_the_words_stages_read():
+    """A sentence's tokens are laid out on first use: each is one of the words, in order, and stands
+    where that word stands in the article; joined abbreviations and quotations keep their whole span."""
+    from claims.engine.doc import QMARK, build
+
+    text = (
+        'Sen. Ted Cruz, R-Texas, told the U.S. Senate on Jan. 5 that "the vote is over," and '
+        "J. R. Whitfield of Acme Inc. agreed. “It is done.” Officials said so.\n\nA second paragraph follows."
+    )
+    views = build(text).sentences
+    joined = {"Sen.", "U.S.", "Jan.", "J.", "R.", "Inc."}
+    seen = set()
+    for view in views:
+        assert [t.text for t in view.tokens] == view.words
+        for t in view.tokens:
+            if t.text == QMARK:
+                assert text[t.start] in "\"“" and text[t.end - 1] in "\"”"
+            else:
+                assert text[t.start : t.end] == t.text
+                seen.add(t.text)
+    assert joined <= seen
+    assert any(t.text == "R-Texas" for v in views for t in v.tokens)

@@ -900,9 +900,8 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
     agreements say", "some in the Muslim community say", "People arrested last
     week said", "All those involved say". The head opens the clause."""
     lo = max(0, i - _DESCRIBED_WORDS)
-    for k in range(lo, i - 1):
-        if any(not t[0].isalnum() for t in toks[k:i]):
-            continue  # a comma or a quotation between: not one phrase
+    marks = [j for j in range(lo, i) if not toks[j][0].isalnum()]
+    for k in range(marks[-1] + 1 if marks else lo, i - 1):  # no comma or quotation between: one phrase
         before = base(toks[k - 1]) if k > 0 else ""
         if k > 0 and toks[k - 1] not in (",", ";") and before not in DETERMINERS and before not in _QUANTIFIED_HEADS:
             continue

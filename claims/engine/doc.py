@@ -40,16 +40,33 @@ class Token:
 
 @dataclass(slots=True)
 class SentenceView:
-    """A sentence as the stages see it: its quotations, the masked text and its tokens."""
+    """A sentence as the stages see it: its quotations, the masked text and its words.
+
+    The words are what every stage reads; their character offsets (`tokens`) are
+    needed only where a span is marked, so they are laid out once, on first use."""
 
     sentence: Sentence
     pieces: list[Quote]
     outside: str
-    tokens: list[Token]
-    words: list[str] = field(init=False)  # the tokens' texts, listed once for the stages that read words
+    words: list[str]
+    layout: list[tuple[int, int, str]]  # (start, end, QMARK or kept mark) for a quotation; ("", …) for a word run
+    text: str = field(repr=False)
+    _tokens: list[Token] | None = field(default=None, repr=False)
 
-    def __post_init__(self) -> None:
-        self.words = [t.text for t in self.tokens]
+    @property
+    def tokens(self) -> list[Token]:
+        """The words with where they stand in the article."""
+        if self._tokens is None:
+            raw: list[Token] = []
+            for a, b, mark in self.layout:
+                if not mark:
+                    raw.extend(Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(self.text, a, b))
+                elif mark == QMARK:
+                    raw.append(Token(QMARK, a, b))
+                else:
+                    raw.append(Token(mark, a, b))
+            self._tokens = _join_tokens(raw, self.words)
+        return self._tokens
 
 
 @dataclass(slots=True)
@@ -68,8 +85,8 @@ def build(text: str) -> Doc:
     doc = Doc(text, title, quotes)
     for s, pieces in zip(sents, _overlapping(sents, quotes), strict=False):
         spans = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end, q.text) for q in pieces]
-        outside, tokens = _masked(text, s.start, s.end, spans)
-        doc.sentences.append(SentenceView(s, pieces, outside, tokens))
+        outside, words, layout = _masked(text, s.start, s.end, spans)
+        doc.sentences.append(SentenceView(s, pieces, outside, words, layout, text))
     return doc
 
 
@@ -94,53 +111,75 @@ def _last_char(q: Quote) -> int:
     return q.close_mark if q.close_mark is not None else q.end
 
 
-def _masked(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> tuple[str, list[Token]]:
+def _masked(
+    text: str, start: int, end: int, spans: list[tuple[int, int, str]]
+) -> tuple[str, list[str], list[tuple[int, int, str]]]:
     """The sentence with each quotation replaced by QMARK (keeping the
-    quotation's final comma or stop, which matters for cues), and its tokens."""
+    quotation's final comma or stop, which matters for cues), its words, and
+    the layout from which their offsets are laid out when a span needs them."""
     parts: list[str] = []
-    tokens: list[Token] = []
+    words: list[str] = []
+    layout: list[tuple[int, int, str]] = []
     pos = start
-
-    def words(a: int, b: int) -> None:
-        for m in TOKEN.finditer(text, a, b):
-            tokens.append(Token(m.group(), m.start(), m.end()))
-
     for a, b, inner in spans:
         a, b = max(a, start), min(b, end)
         if a < pos or a >= b:
             continue
         parts.append(text[pos:a])
-        words(pos, a)
+        words += TOKEN.findall(text, pos, a)
+        layout.append((pos, a, ""))
         tail = inner.rstrip()[-1:]
         kept = tail if tail and tail in ",.?!" else ""
         parts.append(QMARK + kept + " ")
-        tokens.append(Token(QMARK, a, b))
+        words.append(QMARK)
+        layout.append((a, b, QMARK))
         if kept:
-            tokens.append(Token(kept, b - 1, b))
+            at = text.rfind(kept, a, b)  # the mark inside the quotation, before its closing mark
+            at = at if at >= 0 else b - 1
+            words.append(kept)
+            layout.append((at, at + 1, kept))
         pos = b
     parts.append(text[pos:end])
-    words(pos, end)
-    return "".join(parts), _join_abbreviations(tokens)
+    words += TOKEN.findall(text, pos, end)
+    layout.append((pos, end, ""))
+    return "".join(parts), join_abbreviations(words), layout
 
 
-def _join_abbreviations(toks: list[Token]) -> list[Token]:
+def join_abbreviations(words: list[str]) -> list[str]:
     """Keep the period of "U.S.", "Inc." or an initial with its word inside a sentence."""
-    if not any(t.text == "." for t in toks[:-1]):
-        return toks
-    out: list[Token] = []
-    for k, t in enumerate(toks):
-        prev = out[-1] if out else None
-        initial = prev is not None and len(prev.text) == 1 and prev.text.isupper()  # "J. R. Whitfield"
-        party = prev is not None and bool(PARTY_TAG.fullmatch(prev.text))  # "D-Calif.", a lawmaker's party and state
-        if t.text == "." and prev is not None and (prev.text.lower() in ABBR_DOT or initial or party) and k < len(toks) - 1:
-            out[-1] = Token(prev.text + ".", prev.start, t.end)
+    if "." not in words or words.index(".") == len(words) - 1:
+        return words
+    out: list[str] = []
+    last = len(words) - 1
+    for k, w in enumerate(words):
+        if w == "." and out and k < last and _takes_dot(out[-1]):
+            out[-1] += "."
         else:
-            out.append(t)
+            out.append(w)
+    return out
+
+
+def _takes_dot(prev: str) -> bool:
+    """Is a period after this word part of it: an abbreviation, an initial ("J. R. Whitfield"), or a
+    lawmaker's party and state ("D-Calif.")?"""
+    return prev.lower() in ABBR_DOT or (len(prev) == 1 and prev.isupper()) or bool(PARTY_TAG.fullmatch(prev))
+
+
+def _join_tokens(raw: list[Token], words: list[str]) -> list[Token]:
+    """The raw tokens merged as `join_abbreviations` merged their words."""
+    if len(raw) == len(words):
+        return raw
+    out: list[Token] = []
+    k = 0
+    for w in words:
+        n = 1 + len(w) - len(raw[k].text)  # a joined word is its token and one token per period
+        out.append(Token(w, raw[k].start, raw[k + n - 1].end))
+        k += n
     return out
 
 
 def tokenize(outside: str) -> list[str]:
     """Tokens of a masked sentence given as a string (for callers without a Doc)."""
-    return [
-        t.text for t in _join_abbreviations([Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(outside)])
-    ]
+    return join_abbreviations(TOKEN.findall(outside))
+
+
