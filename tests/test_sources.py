@@ -993,3 +993,44 @@ def test_seventh_review_words_of_a_named_speaker_that_is_why_and_denials():
     assert claims["The spokesman declined to say whether the minister said the talks had failed."].source is None
     assert claims["The minister said nothing regarding the layoffs."].source is None
     assert _source_of(text, "agency overstepped") == "appeals court"
+
+
+def test_a_participle_of_saying_after_an_issued_statement_is_the_issuers():
+    """"X issued a statement saying …": the issuer speaks, not the statement nor the last body in view;
+    a statement from someone else, a denied report or a statement no one issued keeps its own reading."""
+    text = (
+        "Plant closure\n\n"
+        "Maria Lopez runs Acme Corp. Footage of the plant circulated online.\n\n"
+        "She posted a message on Facebook saying the company would fight the charges. "
+        "On Tuesday, the ministry issued a news release saying the plant would close. "
+        "The union put out a statement Monday saying it would strike. "
+        "Critics said the council issued a statement saying nothing would change. "
+        "He read a statement from the family saying they were grateful. "
+        "The White House issued a statement calling the closure a mistake.\n"
+    )
+    assert _source_of(text, "fight the charges") == "Maria Lopez"
+    assert _source_of(text, "plant would close") == "ministry"
+    assert _source_of(text, "it would strike") == "union"
+    assert _source_of(text, "family saying") == "family"
+    assert _source_of(text, "closure a mistake") == "White House"
+    assert _source_of(text, "nothing would change") == "Critics"
+    claims = [c for c in analyze(text).claims if c.source]
+    assert all(c.source.name != "Footage" and c.source.kind != "document" for c in claims)
+
+
+def test_a_lone_quantifier_heads_a_relative_subject():
+    """"Those who have seen the footage say": the people speak, not the footage at the end of their clause."""
+    text = (
+        "Arrest video\n\n"
+        "Police footage of the arrest was released on Friday.\n\n"
+        "Those who have seen the footage say it shows the officer striking the man. "
+        "Some who attended the meeting said the mood was tense.\n"
+    )
+    assert _source_of(text, "striking the man") == "Those"
+    assert _source_of(text, "mood was tense") == "Some"
+
+
+def test_said_little_is_no_statement_unless_a_clause_follows():
+    text = "Flood\n\nMayor Tom Reed said little about the plan on Monday. Reed said little had changed since the flood.\n"
+    assert _source_of(text, "about the plan") is None
+    assert _source_of(text, "had changed") == "Tom Reed"

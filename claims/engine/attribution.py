@@ -76,6 +76,7 @@ _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner be
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = PARTY_TAG
 _DESCRIBED_WORDS = 8
+_ISSUED_OBJECT = 8  # tokens from a verb of issuing to the participle of saying: "sent an email to members saying"
 _RELATIVE_REACH = 16  # tokens from a subject's relative pronoun to the verb: "that looked at data up to 2015"
 _PHRASE_BREAKS = (
     words("subordinators") | words("relative") | {"as", "but", "and"}
@@ -105,6 +106,7 @@ _EMPTY_OBJECTS = words("empty_objects")
 _EMPTY_TOPICS = words("empty_object_topics")
 _EMBEDDING = words("embedding_openers")
 _REFUSALS = words("refusal_verbs")
+_ISSUING = words("issuing_verbs")
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
@@ -953,7 +955,9 @@ def _relative_subject(toks: list[str], i: int) -> list[str]:
             return []  # "The doctor who first warned …": the verb is the clause's own
         if lows_i not in lex.speech_core and any(w in lex.speech_core for w in clause) and any(w in _BE for w in clause):
             return []  # "The woman who told police she had been attacked was charged with … a false report"
-        head = _np_before(toks, r)
+        head = _np_before(toks, r) or (
+            [toks[r - 1]] if r > 0 and base(toks[r - 1]) in _QUANTIFIED_HEADS else []
+        )  # "Those who have seen the footage say": a quantifier heads on its own
         start = r - len(head)
         if not head or toks[start:r] != head:
             return []
@@ -985,6 +989,35 @@ def _head_before_quoted_term(toks: list[str], q: int) -> list[str]:
             opens = start == 0 or (toks[start - 1] == "," and _opener(toks, start - 1))
             return head if head and opens and toks[start:p] == head and person_noun(head[-1]) else []
     return []
+
+
+def _issuer(toks: list[str], i: int) -> list[str]:
+    """Who issued the statement, letter or report that a participle of saying at i follows, when it is the
+    object of a verb of issuing: "She posted a message on Facebook saying …" is she. Not "The ministry
+    denied a report saying …", where the report speaks, "He read a statement from the family saying …",
+    nor "There was a statement saying …"."""
+    v, obj = -1, []
+    for k in range(i - 2, max(0, i - _ISSUED_OBJECT) - 1, -1):
+        if not toks[k][0].isalnum():
+            break
+        rest = [base(w) for w in toks[k + 1 : i]]
+        rest = rest[1:] if rest[0] in _PARTICLES else rest  # "put out a statement"
+        if toks[k] in _ISSUING and rest and rest[0] in DETERMINERS:
+            v, obj = k, rest  # "issued a news release": the verb before the object, not the noun "release"
+            break
+    if v < 1 or "from" in obj or "by" in obj:
+        return []
+    head = next((k for k, w in enumerate(obj) if w in _PREPOSITIONS), len(obj))
+    lex = lexicon()
+    if not any(w in lex.carrier_nouns or w in lex.document_nouns for w in obj[1:head]):
+        return []
+    own = _np_before(toks, v)  # "Critics said the ministry issued a statement saying …": the ministry
+    if own:
+        return own
+    clause = toks[:v]
+    if base(clause[0]) in _PREPOSITIONS and "," in clause[1:_OPENER_WORDS]:
+        clause = clause[clause.index(",") + 1 :]  # "On Tuesday, the ministry, …, issued …"
+    return _leading_subject(clause)
 
 
 def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
@@ -1208,6 +1241,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = renamed, " ".join(role)
     if not words and i > 0 and toks[i - 1] == QMARK:
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
+    issuer = _issuer(toks, i) if words and speech and low.endswith("ing") else None
+    if issuer:
+        words, title = issuer, None  # "The union put out a statement Monday saying it would strike": the union
     if not words:
         return None
     if _bare_named_carrier(words):
