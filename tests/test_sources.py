@@ -1034,3 +1034,67 @@ def test_said_little_is_no_statement_unless_a_clause_follows():
     text = "Flood\n\nMayor Tom Reed said little about the plan on Monday. Reed said little had changed since the flood.\n"
     assert _source_of(text, "about the plan") is None
     assert _source_of(text, "had changed") == "Tom Reed"
+
+
+def test_hopes_worries_and_doubts_are_held_views_of_their_holder():
+    """More verbs of a held view (hope, worry, doubt) and of saying with content (affirm, disputed);
+    a view held by everyone, by "us" or by "here" is the writer's own."""
+    text = (
+        "Bill\n\nSenator Maria Lopez is running again.\n\n"
+        "Lopez hopes the bill will pass next week. "
+        "Residents worried that the plant would close. "
+        "Lopez doubts the plan will work. "
+        "The council disputed that the plant was unsafe. "
+        "Lopez affirmed that she would run. "
+        "Residents worried about the plant. "
+        "Everyone believes the plan is flawed. "
+        "Most of us believe the plan is flawed. "
+        "Here’s hoping the council listens.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert _source_of(text, "pass next week") == "Maria Lopez"
+    assert claims["Lopez hopes the bill will pass next week."].type == "reported_fact"
+    assert _source_of(text, "plant would close") == "Residents"
+    assert _source_of(text, "plan will work") == "Maria Lopez"
+    assert _source_of(text, "plant was unsafe") == "council"
+    assert _source_of(text, "she would run") == "Maria Lopez"
+    for unsourced in (
+        "Residents worried about the plant.",
+        "Everyone believes the plan is flawed.",
+        "Most of us believe the plan is flawed.",
+        "Here’s hoping the council listens.",
+    ):
+        assert claims[unsourced].source is None, unsourced
+
+
+def test_an_issued_text_that_is_someone_elses_or_never_issued_names_no_issuer():
+    """Review of the issuer rule: a possessive or an of/with/from/about phrase in the object makes the
+    text someone else's; reading one out is no authorship; a statement not issued was made by no one."""
+    text = (
+        "Jets\n\nSam Cole is a pilot. Mayor Helen Park spoke. The Federal Aviation Agency met.\n\n"
+        "Hart shared the mayor's post saying talks should continue. "
+        "A spokesman read a statement on behalf of Cole saying he regretted the remarks. "
+        "The Times published an interview with Cole saying he would resign. "
+        "The agency issued a statement in response to a report saying the jets were unsafe. "
+        "Cole read a report saying the jets were unsafe. "
+        "The agency did not issue a statement saying the jets were unsafe. "
+        "Carter issued a statement through his lawyer saying he was innocent.\n"
+    )
+    assert _source_of(text, "talks should continue") == "Helen Park"
+    assert _source_of(text, "regretted the remarks") == "Sam Cole"
+    assert _source_of(text, "would resign") == "Sam Cole"
+    assert _source_of(text, "in response to a report") == "report"
+    assert _source_of(text, "Cole read a report") == "report"
+    assert _source_of(text, "did not issue") is None
+    assert _source_of(text, "he was innocent") == "Carter"
+
+
+def test_said_little_with_a_clause_after_it_is_a_statement():
+    text = (
+        "Budget\n\nMayor Tom Reed spoke.\n\n"
+        "Reed said little, if any, progress had been made. Reed said little of the money had been spent. "
+        "The minister said little.\n"
+    )
+    assert _source_of(text, "progress had been made") == "Tom Reed"
+    assert _source_of(text, "money had been spent") == "Tom Reed"
+    assert _source_of(text, "minister said little") is None

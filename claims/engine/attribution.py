@@ -46,7 +46,7 @@ _FUNCTION_WORDS = words("function_words")
 _RELATIVE = words("relative")
 _FINITE = words("finite_verbs")
 _AUXILIARIES = words("auxiliaries")
-_FIRST_PERSON = frozenset(("i", "we"))  # the writer speaking: never a source of a belief
+_FIRST_PERSON = frozenset(("i", "we", "us"))  # the writer speaking ("Most of us believe"): never a source of a belief
 _HEDGING_MODALS = words("hedging_modals")
 _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" clear"))  # "made it clear"
 _OBJECT_PRONOUNS = words("object_pronouns")
@@ -64,6 +64,7 @@ _RESPONSE_NOUNS = words("response_nouns")
 _VERDICTS = words("verdicts")
 _OCCASION_PREPOSITIONS = words("occasion_prepositions")
 _NO_HOLDER = words("impersonal_subjects")
+_EVERYONE = words("universal_subjects")
 _DURATIONS = words("durations")
 _QUANTITY_WORDS = words("quantity_words")
 _TIME_MODIFIERS = words("time_modifiers")
@@ -104,9 +105,11 @@ _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
 _EMPTY_OBJECTS = words("empty_objects")
 _EMPTY_TOPICS = words("empty_object_topics")
+_SCANT_OBJECTS = words("scant_objects")
 _EMBEDDING = words("embedding_openers")
 _REFUSALS = words("refusal_verbs")
 _ISSUING = words("issuing_verbs")
+_FOREIGN_OBJECT = words("foreign_object_words")
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
@@ -1000,24 +1003,28 @@ def _issuer(toks: list[str], i: int) -> list[str]:
     for k in range(i - 2, max(0, i - _ISSUED_OBJECT) - 1, -1):
         if not toks[k][0].isalnum():
             break
-        rest = [base(w) for w in toks[k + 1 : i]]
-        rest = rest[1:] if rest[0] in _PARTICLES else rest  # "put out a statement"
-        if toks[k] in _ISSUING and rest and rest[0] in DETERMINERS:
+        rest = toks[k + 1 : i]
+        rest = rest[1:] if rest[0].lower() in _PARTICLES else rest  # "put out a statement"
+        if toks[k] in _ISSUING and rest and base(rest[0]) in DETERMINERS:
             v, obj = k, rest  # "issued a news release": the verb before the object, not the noun "release"
             break
-    if v < 1 or "from" in obj or "by" in obj:
-        return []
+    before = [t.lower() for t in toks[max(0, v - 2) : v]]
+    if v < 1 or toks[v].endswith("ing") or before[-1:] == ["to"] or _negated(before + [toks[v]], len(before)):
+        return []  # "did not issue", "is expected to issue", "denied issuing": no statement made
+    if any(base(w) in _FOREIGN_OBJECT or mentions.possessive(w) for w in obj[1:]):
+        return []  # "a statement from the family", "the mayor's post": someone else's text
+    obj = [base(w) for w in obj]
     head = next((k for k, w in enumerate(obj) if w in _PREPOSITIONS), len(obj))
     lex = lexicon()
     if not any(w in lex.carrier_nouns or w in lex.document_nouns for w in obj[1:head]):
         return []
-    own = _np_before(toks, v)  # "Critics said the ministry issued a statement saying …": the ministry
-    if own:
-        return own
-    clause = toks[:v]
-    if base(clause[0]) in _PREPOSITIONS and "," in clause[1:_OPENER_WORDS]:
-        clause = clause[clause.index(",") + 1 :]  # "On Tuesday, the ministry, …, issued …"
-    return _leading_subject(clause)
+    issuer = _np_before(toks, v) if base(toks[v - 1]) not in CONNECTORS else []
+    if not issuer:  # "Critics said the ministry issued a statement saying …" is the ministry's
+        clause = toks[:v]
+        if base(clause[0]) in _PREPOSITIONS and "," in clause[1:_OPENER_WORDS]:
+            clause = clause[clause.index(",") + 1 :]  # "On Tuesday, the ministry, …, issued …"
+        issuer = _leading_subject(clause)
+    return issuer
 
 
 def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
@@ -1164,6 +1171,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         or (after_nothing[0] in _PREPOSITIONS | _EMPTY_TOPICS and not _denial(lows, i + span + 1))
     ):  # "said nothing about the cost", "said nothing of note"; "said nothing of the sort had been agreed" says
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
+    if nxt in _SCANT_OBJECTS and (not after_nothing or after_nothing[0] in (".", ";") or after_nothing[0] in _EMPTY_TOPICS):
+        return None  # "said little about the cuts", "said little."; not "said little had changed"
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
         return None  # "refused to say whether …": no statement
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
@@ -1252,8 +1261,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object
-    if len(words) == 1 and words[0].lower() in _NO_HOLDER - {"it", "you"}:
-        return None  # "This implies that …", "That suggests …": the writer's inference, nobody's statement
+    if len(words) == 1 and mentions.uncontracted(words[0].lower())[0] in _NO_HOLDER - {"it", "you"}:
+        return None  # "This implies that …", "That suggests …", "Here’s hoping …": the writer's, nobody's statement
     if not inverted and _nobody(toks, i, words, start):
         return None  # "Nobody confirmed …", "Neither the palace nor the government confirmed …": no statement
     lone = words[0] if len(words) == 1 and words[0].islower() else ""
@@ -1270,8 +1279,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     pronoun, contracted = mentions.uncontracted(words[-1].lower())
     if pronoun in _FIRST_PERSON and (low in lex.belief or contracted or (i > 0 and lows[i - 1] in _HEDGING_MODALS)):
         return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
-    if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
-        return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
+    if low in lex.belief and (
+        pronoun == "you" or base(words[0]) in _RELATIVE or base(words[0]) in _EVERYONE or toks[-1:] == ["?"]
+    ):
+        return None  # "You think the worst is over", "Everyone knows …", "Who would have thought …?": no one's view
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
     needs_content = (
         low in lex.speech_content or low in lex.finding_content or progressive or loose_report
