@@ -1098,3 +1098,20 @@ def test_said_little_with_a_clause_after_it_is_a_statement():
     assert _source_of(text, "progress had been made") == "Tom Reed"
     assert _source_of(text, "money had been spent") == "Tom Reed"
     assert _source_of(text, "minister said little") is None
+
+
+def test_counted_subjects_speak_and_a_comparison_does_not():
+    """"More than 200 workers said", "Dozens of residents said": the counted people, described; "higher
+    than city reports say" stays a comparison."""
+    text = (
+        "Plant\n\n"
+        "More than 200 workers said they feared for their jobs. "
+        "Dozens of residents said the smell was worse. "
+        "Thousands of documents show the company knew. "
+        "Prices were higher than city reports say they are.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert _source_of(text, "feared for their jobs") == "More than 200 workers"
+    assert claims["Dozens of residents said the smell was worse."].source.kind == "anonymous"
+    assert claims["Thousands of documents show the company knew."].source.kind == "document"
+    assert _source_of(text, "higher than city reports") is None

@@ -31,6 +31,8 @@ TIME_WORDS = words("time")
 _NUMBERED_TEXTS = words("numbered_texts")
 _TIME_LEADS = words("time_leads")
 _CLAUSE_CUT = words("mention_clause_cuts")
+_COUNT_COMPARATIVES = words("count_comparatives")
+_COUNT_NOUNS = words("count_nouns")
 _QUANTIFIED_HEADS = words("quantified_heads")
 _FORMER = words("former")
 IMPERSONAL = words("impersonal_verbs")
@@ -480,6 +482,14 @@ def parse(words: list[str]) -> Parsed | None:
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
     partitive = len(core) > 2 and base(core[0]) in DETERMINERS and base(core[1]) == "of"  # "one of the players"
+    counted = len(core) > 2 and (
+        (base(core[0]) in _COUNT_COMPARATIVES and base(core[1]) == "than")
+        or (base(core[0]) in _COUNT_NOUNS and base(core[1]) == "of")
+    )
+    if counted and person_noun(head_noun(core[2:])):
+        return Parsed(mention, phrase, "anonymous")  # "More than 200 workers", "Dozens of residents": described
+    if counted and base(head_noun(core[2:])) in lex.document_nouns:
+        return Parsed(mention, phrase, "document")  # "Thousands of documents show …"
     if (base(core[0]) in _QUANTIFIED_HEADS or partitive) and len(core) > 1:
         return Parsed(mention, phrase, "anonymous")  # "some in the Muslim community", "those involved"
     if person_noun(head_noun(core)) or hb in lex.titles:
