@@ -1115,3 +1115,23 @@ def test_counted_subjects_speak_and_a_comparison_does_not():
     assert claims["Dozens of residents said the smell was worse."].source.kind == "anonymous"
     assert claims["Thousands of documents show the company knew."].source.kind == "document"
     assert _source_of(text, "higher than city reports") is None
+
+
+def test_light_verbs_framed_infinitives_and_perceived_speech():
+    """"expressed concern that", "made the case that" (only with content), "went on to say", "took to
+    Twitter to say", "was heard saying": the subject's statements; plans and refusals are none."""
+    text = (
+        "Bill\n\nSenator Maria Lopez, a Democrat, spoke.\n\n"
+        "Lopez expressed concern that the bill would fail. "
+        "Lopez made the case that the bill was flawed. "
+        "Lopez expressed concern about the schedule. "
+        "Lopez went on to say that the vote was rigged. "
+        "Lopez took to Twitter to say the count was wrong. "
+        "Lopez was heard saying that the deal was dead. "
+        "Lopez is expected to say that the plan will fail. "
+        "Lopez wants to say that the plan is flawed.\n"
+    )
+    for fragment in ("would fail", "was flawed", "vote was rigged", "count was wrong", "deal was dead"):
+        assert _source_of(text, fragment) == "Maria Lopez", fragment
+    for fragment in ("about the schedule", "expected to say", "wants to say"):
+        assert _source_of(text, fragment) is None, fragment

@@ -107,6 +107,9 @@ _EMPTY_OBJECTS = words("empty_objects")
 _EMPTY_TOPICS = words("empty_object_topics")
 _SCANT_OBJECTS = words("scant_objects")
 _COUNT_COMPARATIVES = words("count_comparatives")
+_INFINITIVE_FRAMES = words("infinitive_frames")
+_PERCEIVED = words("perceived_participles")
+_FRAME_REACH = 5  # tokens from a framing verb to the "to" of its infinitive: "took to social media to say"
 _EMBEDDING = words("embedding_openers")
 _REFUSALS = words("refusal_verbs")
 _ISSUING = words("issuing_verbs")
@@ -995,6 +998,17 @@ def _head_before_quoted_term(toks: list[str], q: int) -> list[str]:
     return []
 
 
+def _framed_infinitive(toks: list[str], i: int) -> list[str]:
+    """The subject of a verb that frames the infinitive of saying at i ("went on to say", "took to Twitter
+    to say", "used the speech to argue"): that subject says it. Plans and refusals frame nothing."""
+    for k in range(i - 2, max(-1, i - 2 - _FRAME_REACH), -1):
+        if not toks[k][0].isalnum():
+            return []  # a comma or a quotation between: not one clause
+        if toks[k].lower() in _INFINITIVE_FRAMES and toks[k].islower():
+            return _np_before(toks, k)
+    return []
+
+
 def _issuer(toks: list[str], i: int) -> list[str]:
     """Who issued the statement, letter or report that a participle of saying at i follows, when it is the
     object of a verb of issuing: "She posted a message on Facebook saying …" is she. Not "The ministry
@@ -1146,7 +1160,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     lex = lexicon()
     n = len(toks)
     low, span = lows[i], 1
-    if i + 1 < n and ((pair := low + " " + lows[i + 1]) in lex.speech_core or pair in lex.speech_content):
+    if i + 2 < n and (triple := " ".join(lows[i : i + 3])) in lex.speech_content:
+        low, span = triple, 3  # "made the case that", "raised the possibility that"
+    elif i + 1 < n and ((pair := low + " " + lows[i + 1]) in lex.speech_core or pair in lex.speech_content):
         low, span = pair, 2
     elif low in _MAKE and lows[i + 1 : i + 2] == ["it"]:  # "has made it (very) clear that"
         rest = lows[i + 2 : i + 4]
@@ -1162,6 +1178,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         if not words:
             return None
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
+    if low == "saying" and i > 2 and lows[i - 1] in _PERCEIVED and lows[i - 2] in _BE:
+        words = _np_before(toks, i - 2)  # "She was heard saying …": the subject said it
+        return Found("saying", "speech", words, cue_at=i, cue_len=1) if words else None
     nxt = lows[i + span] if i + span < n else ""
     before = lows[i - 1] if i > 0 else ""
     after_nothing = lows[i + span + 1 : i + span + 2]
@@ -1251,6 +1270,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = renamed, " ".join(role)
     if not words and i > 0 and toks[i - 1] == QMARK:
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
+    if not words and speech and i > 2 and lows[i - 1] == "to":
+        words = _framed_infinitive(toks, i)  # "She went on to say …", "He took to Twitter to say …"
     issuer = _issuer(toks, i) if words and speech and low.endswith("ing") else None
     if issuer:
         words, title = issuer, None  # "The union put out a statement Monday saying it would strike": the union
