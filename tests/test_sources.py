@@ -1135,3 +1135,24 @@ def test_light_verbs_framed_infinitives_and_perceived_speech():
         assert _source_of(text, fragment) == "Maria Lopez", fragment
     for fragment in ("about the schedule", "expected to say", "wants to say"):
         assert _source_of(text, fragment) is None, fragment
+
+
+def test_second_review_us_relative_objects_hope_nouns_and_planned_statements():
+    """"in the US" is no writer's "us"; "which Lopez disputed," has the pronoun as its object; "in hopes
+    that" is the noun; "It is worrying that" is the writer's; a statement that could be issued is none."""
+    text = (
+        "Uranium\n\nSenator Maria Lopez spoke. A report on crime came out. The union met.\n\n"
+        "Intelligence officials in the US fear that Iran is enriching uranium. "
+        "The report, which Lopez disputed, says that crime fell. "
+        "The family moved in hopes that the schools would be better. "
+        "It is worrying that prices are rising. "
+        "The union could issue a statement saying it will strike. "
+        "Sherry Rehman issued a stark warning that the floods would return.\n"
+    )
+    claims = {c.text: c for c in analyze(text).claims}
+    assert _source_of(text, "enriching uranium") == "Intelligence officials in the US"
+    assert _source_of(text, "crime fell") == "report"
+    assert _source_of(text, "in hopes that") is None
+    assert claims["It is worrying that prices are rising."].type == "editorial_assertion"
+    assert _source_of(text, "could issue") is None
+    assert _source_of(text, "floods would return") == "Sherry Rehman"

@@ -114,6 +114,7 @@ _EMBEDDING = words("embedding_openers")
 _REFUSALS = words("refusal_verbs")
 _ISSUING = words("issuing_verbs")
 _FOREIGN_OBJECT = words("foreign_object_words")
+_MODALS = _AUXILIARIES - {"do", "does", "did", "also"}  # "could issue", "will issue", "has yet to issue"
 _QUESTION_OPENERS = words("question_openers")
 _WONDERING = words("wondering_verbs")
 _HEADLINE_SPEAKER = regex.compile(r"((?:\p{Lu}[\w.’'\-]*\s+){0,3}\p{Lu}[\w.’'\-]*)\s*:\s*\ue000")
@@ -1009,30 +1010,30 @@ def _framed_infinitive(toks: list[str], i: int) -> list[str]:
     return []
 
 
+_UNISSUED: list[str] = []  # the issuer of a text that was not issued: no one, and no statement
+
+
 def _issuer(toks: list[str], i: int) -> list[str]:
-    """Who issued the statement, letter or report that a participle of saying at i follows, when it is the
-    object of a verb of issuing: "She posted a message on Facebook saying …" is she. Not "The ministry
-    denied a report saying …", where the report speaks, "He read a statement from the family saying …",
-    nor "There was a statement saying …"."""
-    v, obj = -1, []
-    for k in range(i - 2, max(0, i - _ISSUED_OBJECT) - 1, -1):
-        if not toks[k][0].isalnum():
-            break
-        rest = toks[k + 1 : i]
-        rest = rest[1:] if rest[0].lower() in _PARTICLES else rest  # "put out a statement"
-        if toks[k] in _ISSUING and rest and base(rest[0]) in DETERMINERS:
-            v, obj = k, rest  # "issued a news release": the verb before the object, not the noun "release"
-            break
-    before = [t.lower() for t in toks[max(0, v - 2) : v]]
-    if v < 1 or toks[v].endswith("ing") or before[-1:] == ["to"] or _negated(before + [toks[v]], len(before)):
-        return []  # "did not issue", "is expected to issue", "denied issuing": no statement made
-    if any(base(w) in _FOREIGN_OBJECT or mentions.possessive(w) for w in obj[1:]):
-        return []  # "a statement from the family", "the mayor's post": someone else's text
-    obj = [base(w) for w in obj]
-    head = next((k for k, w in enumerate(obj) if w in _PREPOSITIONS), len(obj))
-    lex = lexicon()
-    if not any(w in lex.carrier_nouns or w in lex.document_nouns for w in obj[1:head]):
+    """Who issued the statement, letter or order that a participle of saying at i follows, when it is the
+    object of a verb of issuing: "She posted a message on Facebook saying …" is she, as is "Police released
+    the suspect saying …". Not "He read a statement from the family saying …", "Hart shared the mayor's
+    post saying …", a text not (yet) issued ("did not issue", "could issue", "denied issuing"), nor "There
+    was a statement saying …"."""
+    v = next(
+        (k for k in range(i - 2, max(0, i - _ISSUED_OBJECT) - 1, -1) if not toks[k][0].isalnum() or toks[k] in _ISSUING),
+        -1,
+    )
+    if v < 1 or toks[v] not in _ISSUING:
         return []
+    obj = toks[v + 1 : i]
+    obj = obj[1:] if obj and obj[0].lower() in _PARTICLES else obj  # "put out a statement"
+    if not obj or not obj[0].islower() or any(mentions.possessive(w) for w in obj[1:]):
+        return []  # "the mayor's post": someone else's text
+    if any(base(w) in _FOREIGN_OBJECT for w in obj):
+        return []  # "a statement from the family", "an interview with Cole", "a warning after a report"
+    before = [t.lower() for t in toks[max(0, v - 2) : v]]
+    if toks[v].endswith("ing") or (before and before[-1] in _MODALS) or _negated(before + [toks[v]], len(before)):
+        return _UNISSUED  # "did not issue", "could issue", "is expected to issue", "denied issuing"
     issuer = _np_before(toks, v) if base(toks[v - 1]) not in CONNECTORS else []
     if not issuer:  # "Critics said the ministry issued a statement saying …" is the ministry's
         clause = toks[:v]
@@ -1040,6 +1041,14 @@ def _issuer(toks: list[str], i: int) -> list[str]:
             clause = clause[clause.index(",") + 1 :]  # "On Tuesday, the ministry, …, issued …"
         issuer = _leading_subject(clause)
     return issuer
+
+
+def _object_relative(toks: list[str], lows: list[str], i: int, span: int, start: int) -> bool:
+    """Is the verb at i inside a relative clause whose pronoun is its object, set off by commas ("The
+    report, which Lopez disputed, says …")? Then it frames nothing; "the plan, which officials said would
+    fail" still reports what they said."""
+    after = toks[i + span] if i + span < len(toks) else ""
+    return start > 0 and lows[start - 1] in ("which", "whom") and after == ","
 
 
 def _subject_start(toks: list[str], i: int, subject: list[str]) -> int:
@@ -1272,7 +1281,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
     if not words and speech and i > 2 and lows[i - 1] == "to":
         words = _framed_infinitive(toks, i)  # "She went on to say …", "He took to Twitter to say …"
-    issuer = _issuer(toks, i) if words and speech and low.endswith("ing") else None
+    issuer = _issuer(toks, i) if speech and low.endswith("ing") else None
+    if issuer is _UNISSUED:
+        return None  # "The union could issue a statement saying …": no statement has been made
     if issuer:
         words, title = issuer, None  # "The union put out a statement Monday saying it would strike": the union
     if not words:
@@ -1299,12 +1310,19 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if not inverted and _disagrees(words, lows, i, low):
         return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
     pronoun, contracted = mentions.uncontracted(words[-1].lower())
+    if words[-1] == "US":
+        pronoun = ""  # "Officials in the US fear …": the country, not the writer's "us"
     if pronoun in _FIRST_PERSON and (low in lex.belief or contracted or (i > 0 and lows[i - 1] in _HEDGING_MODALS)):
         return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
-    if low in lex.belief and (
-        pronoun == "you" or base(words[0]) in _RELATIVE or base(words[0]) in _EVERYONE or toks[-1:] == ["?"]
-    ):
-        return None  # "You think the worst is over", "Everyone knows …", "Who would have thought …?": no one's view
+    consensus = low in lex.belief or _LEMMA.get(low) == "agree"
+    if consensus and (base(words[0]) in _EVERYONE or (pronoun == "it" and low.endswith("ing"))):
+        return None  # "Everyone agrees that …", "Everyone knows …", "It is worrying that …": the writer's view
+    if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
+        return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
+    if low in lex.belief and i > 0 and (lows[i - 1] in DETERMINERS or lows[i - 1] in _PREPOSITIONS):
+        return None  # "in hopes that", "in the hope that", "the fear that": the noun
+    if _object_relative(toks, lows, i, span, start):
+        return None  # "The report, which Lopez disputed, says …": the verb's object is the relative pronoun
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
     needs_content = (
         low in lex.speech_content or low in lex.finding_content or progressive or loose_report
