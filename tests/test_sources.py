@@ -1156,3 +1156,15 @@ def test_second_review_us_relative_objects_hope_nouns_and_planned_statements():
     assert claims["It is worrying that prices are rising."].type == "editorial_assertion"
     assert _source_of(text, "could issue") is None
     assert _source_of(text, "floods would return") == "Sherry Rehman"
+
+
+def test_a_described_speaker_named_again_by_its_head_is_the_same_source():
+    """"A senior administration official said … The official said": one anonymous source, not two."""
+    text = (
+        "Talks\n\n"
+        "A senior administration official, speaking on condition of anonymity, said the talks had stalled. "
+        "The official said the president had not decided.\n"
+    )
+    claims = [c for c in analyze(text).claims if c.source]
+    assert len(claims) == 2 and claims[0].source is claims[1].source
+    assert claims[1].source.name == "senior administration official"
