@@ -1168,3 +1168,23 @@ def test_a_described_speaker_named_again_by_its_head_is_the_same_source():
     claims = [c for c in analyze(text).claims if c.source]
     assert len(claims) == 2 and claims[0].source is claims[1].source
     assert claims[1].source.name == "senior administration official"
+
+
+def test_third_review_negated_frames_contentless_say_and_the_writers_we():
+    """"never went on to say", "came to say goodbye", "was heard saying goodbye" report no statement;
+    "Expressing hope that …" opens no held view of "Expressing"; the writer's "We have long argued" is
+    nobody's statement, while "“…,” I said" keeps its quotation."""
+    text = (
+        "Budget\n\nSenator Maria Lopez spoke. Mark Ellis listened. Many people want a library.\n\n"
+        "Lopez never went on to say that the deficit would shrink. "
+        "Ellis came to say goodbye to his family. "
+        "Lopez was heard saying goodbye to her staff. "
+        "Lopez voiced doubt that the plan would work. "
+        "Expressing hope that the talks would succeed, Lopez left. "
+        "We have long argued that the city needs a new library.\n"
+    )
+    for fragment in ("deficit would shrink", "say goodbye", "saying goodbye", "talks would succeed", "long argued"):
+        assert _source_of(text, fragment) is None, fragment
+    assert _source_of(text, "plan would work") == "Maria Lopez"
+    quoted = analyze("Shots\n\nA neighbour said she heard shots.\n\n“I was scared,” I said.\n").claims[-1]
+    assert quoted.type == "official_quote" and quoted.source is None

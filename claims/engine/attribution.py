@@ -1006,7 +1006,8 @@ def _framed_infinitive(toks: list[str], i: int) -> list[str]:
         if not toks[k][0].isalnum():
             return []  # a comma or a quotation between: not one clause
         if toks[k].lower() in _INFINITIVE_FRAMES and toks[k].islower():
-            return _np_before(toks, k)
+            negated = _negated([t.lower() for t in toks[: k + 1]], k)  # "never went on to say"
+            return [] if negated else _np_before(toks, k)
     return []
 
 
@@ -1189,7 +1190,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return Found("quoted as saying", "speech", words, cue_at=i - 2, cue_len=3)
     if low == "saying" and i > 2 and lows[i - 1] in _PERCEIVED and lows[i - 2] in _BE:
         words = _np_before(toks, i - 2)  # "She was heard saying …": the subject said it
-        return Found("saying", "speech", words, cue_at=i, cue_len=1) if words else None
+        heard = bool(words) and not _negated(lows, i - 2) and _content_or_frame(toks, lows, i, 1, words, i - 2)
+        return Found("saying", "speech", words, cue_at=i, cue_len=1) if heard else None  # not "saying goodbye"
     nxt = lows[i + span] if i + span < n else ""
     before = lows[i - 1] if i > 0 else ""
     after_nothing = lows[i + span + 1 : i + span + 2]
@@ -1279,7 +1281,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
                 words, title = renamed, " ".join(role)
     if not words and i > 0 and toks[i - 1] == QMARK:
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
-    if not words and speech and i > 2 and lows[i - 1] == "to":
+    framed = not words and speech and i > 2 and lows[i - 1] == "to"
+    if framed:
         words = _framed_infinitive(toks, i)  # "She went on to say …", "He took to Twitter to say …"
     issuer = _issuer(toks, i) if speech and low.endswith("ing") else None
     if issuer is _UNISSUED:
@@ -1312,21 +1315,26 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     pronoun, contracted = mentions.uncontracted(words[-1].lower())
     if words[-1] == "US":
         pronoun = ""  # "Officials in the US fear …": the country, not the writer's "us"
-    if pronoun in _FIRST_PERSON and (low in lex.belief or contracted or (i > 0 and lows[i - 1] in _HEDGING_MODALS)):
-        return None  # "I believe …", "I’d say …", "we would argue …": the writer's own view (GUIDE)
+    hedged = low in lex.belief or contracted or (i > 0 and lows[i - 1] in _HEDGING_MODALS)
+    if pronoun in _FIRST_PERSON and not inverted and (hedged or (speech and QMARK not in toks)):
+        return None  # "I believe …", "I’d say …", "We have long argued …": the writer's own view (GUIDE);
+    # "“…,” I said" keeps the writer as the quotation's speaker
     consensus = low in lex.belief or _LEMMA.get(low) == "agree"
     if consensus and (base(words[0]) in _EVERYONE or (pronoun == "it" and low.endswith("ing"))):
         return None  # "Everyone agrees that …", "Everyone knows …", "It is worrying that …": the writer's view
     if low in lex.belief and (pronoun == "you" or base(words[0]) in _RELATIVE or toks[-1:] == ["?"]):
         return None  # "You think the worst is over", "Who would have thought …?": no one's view in particular
-    if low in lex.belief and i > 0 and (lows[i - 1] in DETERMINERS or lows[i - 1] in _PREPOSITIONS):
-        return None  # "in hopes that", "in the hope that", "the fear that": the noun
+    if low in lex.belief and i > 0 and (
+        lows[i - 1] in DETERMINERS or lows[i - 1] in _PREPOSITIONS or lows[i - 1] + " " + low in lex.speech_content
+    ):
+        return None  # "in hopes that", "in the hope that", "the fear that", "Expressing hope that": the noun
     if _object_relative(toks, lows, i, span, start):
         return None  # "The report, which Lopez disputed, says …": the verb's object is the relative pronoun
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
     needs_content = (
-        low in lex.speech_content or low in lex.finding_content or progressive or loose_report
-    )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does
+        low in lex.speech_content or low in lex.finding_content or progressive or loose_report or framed
+    )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does;
+    # "came to say goodbye" says nothing
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")
     trailing = not inverted and _closing_tag(toks, at, i + span)  # "..., study finds": the content comes first
     lemma = lex.speech_content.get(low)
