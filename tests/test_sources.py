@@ -1188,3 +1188,21 @@ def test_third_review_negated_frames_contentless_say_and_the_writers_we():
     assert _source_of(text, "plan would work") == "Maria Lopez"
     quoted = analyze("Shots\n\nA neighbour said she heard shots.\n\n“I was scared,” I said.\n").claims[-1]
     assert quoted.type == "official_quote" and quoted.source is None
+
+
+def test_counts_fractions_and_thousands_open_a_described_subject():
+    text = (
+        "Poll\n\n"
+        "More than 1,000 nurses said they were exhausted. "
+        "More than half of Americans said the economy was weak. "
+        "Tens of thousands of people said they would march. "
+        "Less than a third of voters said they trusted the mayor.\n"
+    )
+    claims = [c for c in analyze(text).claims if c.source]
+    assert [c.source.name for c in claims] == [
+        "More than 1,000 nurses",
+        "More than half of Americans",
+        "Tens of thousands of people",
+        "Less than a third of voters",
+    ]
+    assert {c.source.kind for c in claims} == {"anonymous"}

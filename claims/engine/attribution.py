@@ -106,7 +106,6 @@ _PARTICLES = words("particles")
 _EMPTY_OBJECTS = words("empty_objects")
 _EMPTY_TOPICS = words("empty_object_topics")
 _SCANT_OBJECTS = words("scant_objects")
-_COUNT_COMPARATIVES = words("count_comparatives")
 _INFINITIVE_FRAMES = words("infinitive_frames")
 _PERCEIVED = words("perceived_participles")
 _FRAME_REACH = 5  # tokens from a framing verb to the "to" of its infinitive: "took to social media to say"
@@ -1294,6 +1293,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if _bare_named_carrier(words):
         return None  # "The decision said …": whose decision is not said here
     start = _subject_start(toks, i, words)  # where the subject begins, found once for the checks below
+    counted = mentions.count_start(toks, start) if not inverted else start
+    if counted < start:
+        words, start = toks[counted:start] + words, counted  # "More than half of Americans said": one subject
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object
@@ -1355,11 +1357,6 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words, start = toks[:i], 0  # "A poll released last week by the University of Nevada showed ..."
     k = start - 1
     before_subject = lows[k] if not inverted and k >= 0 else ""
-    opens = k == 1 or (k > 1 and (not toks[k - 2][0].isalnum() or lows[k - 2] in ("and", "but")))
-    if before_subject == "than" and opens and lows[k - 1] in _COUNT_COMPARATIVES and words[0][0].isdigit():
-        words = toks[k - 1 : k + 1] + words  # "More than 200 workers said": a count, not a comparison
-        k -= 2
-        before_subject = lows[k] if k >= 0 else ""
     if not inverted and len(words) > 1 and words[0].lower() in _RELATIVE and is_cap(words[1]):
         before_subject, words = words[0].lower(), words[1:]  # "worried that Caelynn would say": embedded
     qualified_as = before_subject == "as" and k > 0 and lows[k - 1] in ("even", "just")

@@ -33,6 +33,7 @@ _TIME_LEADS = words("time_leads")
 _CLAUSE_CUT = words("mention_clause_cuts")
 _COUNT_COMPARATIVES = words("count_comparatives")
 _COUNT_NOUNS = words("count_nouns")
+_COUNT_FILLERS = words("count_fillers")
 _QUANTIFIED_HEADS = words("quantified_heads")
 _FORMER = words("former")
 IMPERSONAL = words("impersonal_verbs")
@@ -321,7 +322,7 @@ def parse(words: list[str]) -> Parsed | None:
     if len(words) >= 2 and uncontracted(words[0].lower())[0] == "it" and words[-1].lower() in IMPERSONAL:
         return Parsed(mention, " ".join(w.lower() for w in words), "unspecified")  # "it is understood" (GUIDE)
     lone = base(words[0]) if len(words) == 1 else ""
-    if lone in _QUANTIFIED_HEADS:
+    if lone in _QUANTIFIED_HEADS or lone in _COUNT_NOUNS:
         return Parsed(mention, words[0], "anonymous")  # "Some say …", "Many said …": people, described vaguely
     if lone in lex.starters and not person_noun(words[0]) and lone not in lex.org_nouns:
         return None  # "Nonetheless, she ... told": an opener is nobody
@@ -402,6 +403,11 @@ def parse(words: list[str]) -> Parsed | None:
     core = [w[:-2] if possessive(w) and i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None
+    counted = _counted(core)
+    if counted and (person_noun(head_noun(counted)) or (is_cap(counted[-1]) and plural(counted[-1]))):
+        return Parsed(mention, " ".join(core), "anonymous")  # "More than 200 workers", "Millions of Americans"
+    if counted and base(head_noun(counted)) in lex.document_nouns:
+        return Parsed(mention, " ".join(core), "document")  # "Thousands of documents show …"
     head = core[-1]
     hb = base(head)
     common = len(core) == 1 and (
@@ -482,14 +488,6 @@ def parse(words: list[str]) -> Parsed | None:
     if hb in lex.unspecified_nouns and len(core) == 1:
         return Parsed(mention, phrase, "unspecified")
     partitive = len(core) > 2 and base(core[0]) in DETERMINERS and base(core[1]) == "of"  # "one of the players"
-    counted = len(core) > 2 and (
-        (base(core[0]) in _COUNT_COMPARATIVES and base(core[1]) == "than")
-        or (base(core[0]) in _COUNT_NOUNS and base(core[1]) == "of")
-    )
-    if counted and person_noun(head_noun(core[2:])):
-        return Parsed(mention, phrase, "anonymous")  # "More than 200 workers", "Dozens of residents": described
-    if counted and base(head_noun(core[2:])) in lex.document_nouns:
-        return Parsed(mention, phrase, "document")  # "Thousands of documents show …"
     if (base(core[0]) in _QUANTIFIED_HEADS or partitive) and len(core) > 1:
         return Parsed(mention, phrase, "anonymous")  # "some in the Muslim community", "those involved"
     if person_noun(head_noun(core)) or hb in lex.titles:
@@ -497,6 +495,38 @@ def parse(words: list[str]) -> Parsed | None:
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
     return None
+
+
+def _counted(core: list[str]) -> list[str]:
+    """The people or texts a count opens with ("workers" in "More than 200 workers", "voters" in "Less than
+    a third of voters"), or nothing when the phrase does not open with a count."""
+    k, counts = 0, False
+    while k < len(core) - 1 and (counting := _count_word(core[k])) is not None:
+        counts = counts or counting
+        k += 1
+    return core[k:] if counts and k else []
+
+
+def _count_word(word: str) -> bool | None:
+    """True for a word that counts ("200", "dozens", "half", "more"), False for one that may stand inside a
+    count ("than", "of", "a"), None for any other."""
+    b = base(word)
+    if b in _COUNT_NOUNS or b in _COUNT_COMPARATIVES or word[0].isdigit():
+        return True
+    return False if b in _COUNT_FILLERS else None
+
+
+def count_start(toks: list[str], start: int) -> int:
+    """Where a count that runs up to a noun phrase at `start` begins ("More than half of" before
+    "Americans", "Tens of thousands of" before "people"): `start` itself when none does, or when the
+    count does not open its clause ("was more than 200 people said")."""
+    j = start
+    while j > 0 and _count_word(toks[j - 1]) is not None:
+        j -= 1
+    measures = any(_count_word(t) and base(t) not in _COUNT_COMPARATIVES for t in toks[j:start])
+    counted = measures or (j < start and start < len(toks) and toks[start][0].isdigit())  # "More than 200"
+    opens = j == 0 or not toks[j - 1][0].isalnum() or base(toks[j - 1]) in ("and", "but")
+    return j if counted and opens and j < start else start
 
 
 def _participle_at(words: list[str], i: int) -> bool:

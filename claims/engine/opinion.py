@@ -283,7 +283,7 @@ def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
         f["form:question"] = 1.0
     if "!" in toks:
         f["form:exclamation"] = 1.0
-    figures = sum(1 for t in toks if t[0].isdigit())
+    figures = sum(len(t.split(",")) for t in toks if t[0].isdigit())  # "380,000" weighs as the digit groups it has
     if figures:
         f["form:figures"] = min(figures, 3) / 1.5
     names = sum(1 for w in words[1:] if w[0].isupper())
