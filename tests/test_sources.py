@@ -1206,3 +1206,11 @@ def test_counts_fractions_and_thousands_open_a_described_subject():
         "Less than a third of voters",
     ]
     assert {c.source.kind for c in claims} == {"anonymous"}
+
+
+def test_a_lone_name_followed_by_he_or_she_is_a_person():
+    """News introduces people by full name, title or age, so a lone name is read as a body ("Apple
+    said"); "Carter said he was innocent" gives the name a person's pronoun, so Carter is a person."""
+    text = "Trial\n\nCarter said he was innocent. Apple said its profits rose.\n"
+    kinds = {c.source.name: c.source.kind for c in analyze(text).claims if c.source}
+    assert kinds == {"Carter": "person", "Apple": "organization"}

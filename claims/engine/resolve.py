@@ -57,6 +57,7 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
 _WORD_BEFORE = re.compile(r"(\w+),?\s+\Z")  # "her daughter, Grace"
+_HE_OR_SHE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:he|she)\b")  # "Carter said he was innocent"
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -380,8 +381,9 @@ class Registry:
         return self._add_person(p)
 
     def _introduced_as_person(self, name: str) -> bool:
-        """Whether the text gives a lone name an age ("Benton, 61") or a
-        person noun ("her daughter, Grace", "my neighbour Frank")."""
+        """Whether the text gives a lone name an age ("Benton, 61"), a person
+        noun ("her daughter, Grace", "my neighbour Frank") or a he or she right
+        after its verb ("Carter said he was innocent")."""
         return name in self._people_markers()
 
     def _people_markers(self) -> frozenset[str]:
@@ -391,7 +393,7 @@ class Registry:
             nouns, text = lexicon().anon_nouns, self.text
             found: set[str] = set()
             for m in _CAP_WORD.finditer(text):
-                if _AGE_AFTER.match(text, m.end()):
+                if _AGE_AFTER.match(text, m.end()) or _HE_OR_SHE_AFTER.match(text, m.end()):
                     found.add(m.group())
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 if before and before.group(1).lower() in nouns:
