@@ -1214,3 +1214,12 @@ def test_a_lone_name_followed_by_he_or_she_is_a_person():
     text = "Trial\n\nCarter said he was innocent. Apple said its profits rose.\n"
     kinds = {c.source.name: c.source.kind for c in analyze(text).claims if c.source}
     assert kinds == {"Carter": "person", "Apple": "organization"}
+
+
+def test_a_party_tag_before_a_long_appositive_keeps_the_name_as_subject():
+    text = (
+        "Shutdown\n\n"
+        "Rep. Lucille Roybal-Allard, D-Calif., the incoming chairwoman of the appropriations subcommittee that "
+        "handles Homeland Security, said in an interview that her office is preparing legislation.\n"
+    )
+    assert _source_of(text, "preparing legislation") == "Lucille Roybal-Allard"

@@ -558,17 +558,21 @@ def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | Non
         return None
     if any(t.lower() in _cue_verbs() for t in toks[k:j]):
         return None  # another verb of saying between them: not one subject
-    inner = []
+    inner: list[str] = []
+    party = ""
     for t in toks[k + 1 : j]:
+        if t == "," and len(inner) == 1 and _PARTY_TAG.fullmatch(inner[0]) and not party:
+            party, inner = inner[0], []  # "Rep. Lucille Roybal Allard, D-Calif., the incoming chairwoman …,"
+            continue
         if t == ",":
             break
         inner.append(t)
     if not inner or all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner):
         return None  # "Her deputy, Tom Adeyemi, said" and "Ottawa, Ont., police said" are not this case
     if inner[0].lower() in _ASIDE_OPENERS:
-        return lead, None
+        return lead, party or None
     core = inner[1:] if base(inner[0]) in DETERMINERS else inner
-    return lead, " ".join(core) or None
+    return lead, ", ".join(p for p in (party, " ".join(core)) if p) or None
 
 
 def _negated(lows: list[str], i: int) -> bool:
