@@ -1223,3 +1223,31 @@ def test_a_party_tag_before_a_long_appositive_keeps_the_name_as_subject():
         "handles Homeland Security, said in an interview that her office is preparing legislation.\n"
     )
     assert _source_of(text, "preparing legislation") == "Lucille Roybal-Allard"
+
+
+def test_us_political_copy_outlets_party_towns_polls_rulings_and_courts():
+    """An outlet whose name ends in a statement noun keeps it ("The Washington Post"); a party tag may
+    name a town ("R-Grand Rapids"); a poll or study with a participle after its head is that document,
+    and a by-phrase names its maker; courts uphold and overturn; "the appeals court" is no Supreme Court,
+    while "the paramedics union" may be a union named otherwise."""
+    text = (
+        "Ruling\n\n"
+        "The Washington Post reported last week that the list included donors. "
+        "Senate Majority Leader Brett Kowalski, R-Grand Rapids, called the veto reckless. "
+        "A poll released Tuesday found that most voters disapproved. "
+        "A survey released Tuesday by the Lakeshore Research Group found that most voters were undecided. "
+        "A study published in Nature found that the drug works. "
+        "The Supreme Court on Tuesday upheld the law. "
+        "The appeals court overturned the conviction. "
+        "Terry Chapman is with the International Union of Operating Engineers, which represents paramedics. "
+        "The paramedics union says ambulances are late.\n"
+    )
+    claims = {c.text.split()[1]: c for c in analyze(text).claims if c.source}
+    assert _source_of(text, "included donors") == "Washington Post"
+    assert _source_of(text, "veto reckless") == "Brett Kowalski"
+    assert (claims["poll"].source.name, claims["poll"].source.kind) == ("poll", "document")
+    assert _source_of(text, "most voters were undecided") == "Lakeshore Research Group"
+    assert (claims["study"].source.name, claims["study"].source.kind) == ("study", "document")
+    assert _source_of(text, "upheld the law") == "Supreme Court"
+    assert _source_of(text, "overturned the conviction") == "appeals court"
+    assert _source_of(text, "ambulances are late") == "International Union of Operating Engineers"

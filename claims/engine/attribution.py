@@ -509,7 +509,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         if postmodifier_start([w.lower() for w in outer]):
             return outer, None  # "A person close to the engine maker, Arden Propulsion, said": it renames the maker
         named = mentions.parse(inner)
-        party = len(inner) == 1 and bool(_PARTY_TAG.fullmatch(inner[0]))  # "Sen. Ted Cruz, R-Texas, said"
+        party = _party_tag(inner)  # "Sen. Ted Cruz, R-Texas, said"
         inner_named = (
             not party
             and (all(is_cap(w) or base(w) in NAME_PARTICLES for w in inner) and base(inner[-1]) not in lexicon().titles)
@@ -531,6 +531,11 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
         core = outer[1:] if base(outer[0]) in DETERMINERS else outer
         return inner, " ".join(core)
     return [], None
+
+
+def _party_tag(words: list[str]) -> bool:
+    """A lawmaker's party and state or home town set off by commas: "R-Texas", "D-Calif.", "R-Grand Rapids"."""
+    return 0 < len(words) <= 3 and bool(_PARTY_TAG.fullmatch(words[0])) and all(is_cap(w) for w in words[1:])
 
 
 def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | None:
@@ -561,8 +566,8 @@ def _opening_name(toks: list[str], j: int) -> tuple[list[str], str | None] | Non
     inner: list[str] = []
     party = ""
     for t in toks[k + 1 : j]:
-        if t == "," and len(inner) == 1 and _PARTY_TAG.fullmatch(inner[0]) and not party:
-            party, inner = inner[0], []  # "Rep. Lucille Roybal Allard, D-Calif., the incoming chairwoman …,"
+        if t == "," and _party_tag(inner) and not party:
+            party, inner = " ".join(inner), []  # "Rep. Lucille Roybal Allard, D-Calif., the incoming chairwoman …,"
             continue
         if t == ",":
             break
@@ -948,6 +953,25 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
     return []
 
 
+def _document_subject(toks: list[str], i: int) -> list[str]:
+    """A document that opens the clause with a participle after its head, running up to the verb at i:
+    "A poll released Tuesday found", "A study published in Nature found", "A survey released Tuesday by
+    the Lakeshore Research Group found" (the by-phrase names who made it)."""
+    documents = lexicon().document_nouns
+    for h in range(i - 2, max(-1, i - 2 - _DESCRIBED_WORDS), -1):
+        if not toks[h][0].isalnum():
+            return []  # a comma or a quotation between: not one phrase
+        participle = toks[h + 1]
+        if base(toks[h]) in documents and participle.islower() and participle.endswith("ed"):
+            head = _np_before(toks, h + 1)
+            start = h + 1 - len(head)
+            opens = start == 0 or toks[start - 1] == ","
+            if head and opens and base(head[0]) in DETERMINERS and not any(w in _PHRASE_BREAKS for w in toks[h + 2 : i]):
+                return toks[start:i]
+            return []
+    return []
+
+
 def _relative_subject(toks: list[str], i: int) -> list[str]:
     """ "One study that looked at data up to 2015 found", "A report that was
     released Monday says": a subject that opens the clause, then a relative
@@ -1243,6 +1267,9 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         named = named and before not in _DESCRIBING_PREPOSITIONS
     if described and (not words or (not named and len(described) > len(words) and described[-len(words) :] == words)):
         words, title = described, None
+    made = [] if described else _document_subject(toks, i)  # "A study published in Nature found …"
+    if made and (not words or made[-len(words) :] == words):
+        words, title = made, None
     if not described:
         relative = _relative_subject(toks, i)  # "One study that looked at data up to 2015 found"
         embedded = bool(words) and (

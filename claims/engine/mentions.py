@@ -297,7 +297,12 @@ def parse(words: list[str]) -> Parsed | None:
         return None
     lex = lexicon()
     clause = next(
-        (i for i, w in enumerate(words) if i > 0 and (w.lower() in _CLAUSE_CUT or _participle_at(words, i))), None
+        (
+            i
+            for i, w in enumerate(words)
+            if i > 0 and (w.lower() in _CLAUSE_CUT or _participle_at(words, i) or _made_document_at(words, i))
+        ),
+        None,
     )
     if clause is not None:  # "a senior aide who spoke on condition of anonymity": the aide
         words = words[:clause]
@@ -372,7 +377,8 @@ def parse(words: list[str]) -> Parsed | None:
     if len(core) > 1 and base(core[0]) in lex.carrier_nouns and core[0].endswith("ing") and is_cap(core[1]):
         core = core[1:]  # "the ruling African National Congress": an adjective, not the ruling
     cut = len(core)
-    for i, w in enumerate(core):
+    outlet = all(is_cap(w) for w in core) and is_media(" ".join(core))  # "The Washington Post": no post cut off
+    for i, w in enumerate([] if outlet else core):
         adjective = (
             w.endswith("ing")
             and i + 1 < len(core)
@@ -527,6 +533,18 @@ def count_start(toks: list[str], start: int) -> int:
     counted = measures or (j < start and start < len(toks) and toks[start][0].isdigit())  # "More than 200"
     opens = j == 0 or not toks[j - 1][0].isalnum() or base(toks[j - 1]) in ("and", "but")
     return j if counted and opens and j < start else start
+
+
+def _made_document_at(words: list[str], i: int) -> bool:
+    """ "A poll released Tuesday", "A study published in Nature": a participle after a document's head starts
+    its description; with "by" or "from" after it ("a survey released by the X Group") the maker is read."""
+    w = words[i]
+    return (
+        w.islower()
+        and w.endswith("ed")
+        and base(words[i - 1]) in lexicon().document_nouns
+        and not any(base(x) in ("by", "from") for x in words[i + 1 :])
+    )
 
 
 def _participle_at(words: list[str], i: int) -> bool:

@@ -27,6 +27,7 @@ from claims.engine.mentions import (
     drop_openers,
     first_name,
     head_noun,
+    person_noun,
     possessive,
 )
 from claims.engine.model import BODY_KINDS, Source
@@ -137,6 +138,15 @@ _HYPERNYMS = words("body_hypernyms")
 def _words_of(name: str) -> set[str]:
     """The words of a name, as compared with a generic noun ("bank" in "Bank of Canada", not in "Banks")."""
     return {base(w) for w in name.split()}
+
+
+def _modifiers_fit(generic: str, name: str) -> bool:
+    """Do the words before a generic noun's head also stand in the body's name? "the appeals court" is
+    not the Supreme Court; "the court" may be, and "the federal agency" the Federal Aviation Agency. Its
+    members are no part of a name: "the paramedics union" may be the International Union of Operating
+    Engineers."""
+    modifiers = {base(w) for w in generic.split()[:-1] if not person_noun(w)}
+    return modifiers <= _words_of(name)
 
 
 def _name_head(name: str) -> str:
@@ -301,9 +311,11 @@ class Registry:
                     return self._touch(s)
                 if p.kind == "anonymous" and s.kind == "anonymous" and base(head_noun(s.name.split())) == head:
                     return self._touch(s)  # "A senior administration official said … The official said"
-                if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
+                named = p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name)
+                if named and _modifiers_fit(p.name, s.name):
                     return self._touch(s)
             titled = self.body_named(head, position) if p.kind == "organization" else None
+            titled = titled if titled and _modifiers_fit(p.name, titled) else None
             if titled and " of " in titled:  # "the bank" -> "Bank of Canada", "the union" -> "Union of …"
                 return self.resolve(Parsed(p.mention, titled, "organization", p.title), position)
             if p.kind == "organization" and head in lexicon().company_nouns:
@@ -323,6 +335,7 @@ class Registry:
                     for s in self._latest()
                     if s.kind == "organization"
                     and _norm(s.name) not in _PLACES
+                    and _modifiers_fit(p.name, s.name)
                     and (
                         head in _HYPERNYMS
                         or base(_name_head(s.name)) not in org_nouns
