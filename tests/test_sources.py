@@ -1251,3 +1251,13 @@ def test_us_political_copy_outlets_party_towns_polls_rulings_and_courts():
     assert _source_of(text, "upheld the law") == "Supreme Court"
     assert _source_of(text, "overturned the conviction") == "appeals court"
     assert _source_of(text, "ambulances are late") == "International Union of Operating Engineers"
+
+
+def test_a_tag_set_off_inside_its_content_and_a_named_object_described_as():
+    text = (
+        "Budget\n\nSenate Majority Leader Brett Kowalski spoke. Dana Halvorsen ran.\n\n"
+        "The plan, Kowalski argued, was a mistake. "
+        "Supporters at the rally described Halvorsen as a fighter.\n"
+    )
+    assert _source_of(text, "was a mistake") == "Brett Kowalski"
+    assert _source_of(text, "as a fighter") == "Supporters at the rally"

@@ -394,7 +394,11 @@ def _characterises(toks: list[str], i: int) -> bool:
     "described the plan as reckless": a definite object, then what it was
     called (not "called the police to report", "called a news conference")."""
     j = i + 1
-    if j >= len(toks) or toks[j].lower() not in _DEFINITE:
+    if j >= len(toks):
+        return False
+    if is_cap(toks[j]) and toks[j].lower() not in _DEFINITE:  # "described Halvorsen as a fighter"
+        return "as" in [t.lower() for t in toks[j + 1 : j + 4]] and all(t[0].isalnum() for t in toks[j + 1 : j + 4])
+    if toks[j].lower() not in _DEFINITE:
         return False
     for k in range(j + 1, min(j + 4, len(toks))):
         if not toks[k][0].isalnum() or toks[k].lower() in _COMPLEMENT_STOPS:
@@ -1376,7 +1380,16 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         or (lemma in _CHARGING and _charges(toks, i + span - 1))
         or (_LEMMA.get(low) == "find" and any(t in _VERDICTS for t in lows[i + span : i + span + 5]))
     )  # "the jury found him guilty": a verdict
-    content = inverted or trailing or characterised or _content_or_frame(toks, lows, i, span, words, start)
+    aside = (  # "The tax cut, he added, would return …": a tag set off inside its content
+        not inverted
+        and at > 0
+        and toks[at] == ","
+        and len(words) <= 3
+        and i + span < n - 2
+        and toks[i + span] == ","
+        and not _opener(toks, at)
+    )
+    content = inverted or trailing or aside or characterised or _content_or_frame(toks, lows, i, span, words, start)
     if needs_content and not content:
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
