@@ -56,6 +56,21 @@ def countries() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@cache
+def member_groups() -> dict[str, str]:
+    """Plural names of a party's members or of a people, lower case, each with its section ("parties" or
+    "peoples")."""
+    text = resources.files("claims.lang.en").joinpath("member_groups.txt").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    section = ""
+    for ln in (ln.strip() for ln in text.splitlines()):
+        if ln.startswith("["):
+            section = ln.strip("[]")
+        elif ln and not ln.startswith("#"):
+            out[ln.lower()] = section
+    return out
+
+
 @lru_cache(maxsize=1 << 16)
 def base(word: str) -> str:
     """Lower case, without a possessive or a final period."""
@@ -292,6 +307,7 @@ def _without_trailing_time(words: list[str]) -> list[str]:
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
     both = bool(words) and base(words[0]) == "both"
+    quantified = bool(words) and base(words[0]) in _QUANTIFIED_HEADS  # "Some Republicans": some of them
     words = drop_openers(words)
     if not words:
         return None
@@ -409,6 +425,11 @@ def parse(words: list[str]) -> Parsed | None:
     core = [w[:-2] if possessive(w) and i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None
+    group = member_groups().get(" ".join(core[-2:]).lower()) or member_groups().get(base(core[-1]))
+    if group:  # "Republicans argue", "Some Democrats said", "Many Canadians say"
+        named_alone = core == words and (len(core) == 1 or " ".join(core).lower() in member_groups())
+        whole_party = group == "parties" and not quantified and (named_alone or possessive(core[0]))
+        return Parsed(mention, " ".join(core), "organization" if whole_party else "anonymous")
     counted = _counted(core)
     if counted and (person_noun(head_noun(counted)) or (is_cap(counted[-1]) and plural(counted[-1]))):
         return Parsed(mention, " ".join(core), "anonymous")  # "More than 200 workers", "Millions of Americans"

@@ -27,6 +27,7 @@ from claims.engine.mentions import (
     drop_openers,
     first_name,
     head_noun,
+    member_groups,
     person_noun,
     possessive,
 )
@@ -293,8 +294,8 @@ class Registry:
         lone = p.mention.split()
         if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(base_case(lone[0])):
             return self._touch(self._people_named(base_case(lone[0]))[0])  # "Major said" after "Robert Major"
-        if len(lone) == 1 and lone[0][:1].isupper() and p.kind == "anonymous":
-            full = self._full_name_for(base_case(lone[0]), position)
+        if len(lone) == 1 and lone[0][:1].isupper() and p.kind == "anonymous" and lone[0].lower() not in member_groups():
+            full = self._full_name_for(base_case(lone[0]), position)  # not "Republicans": a group, no surname
             if full:  # "Major previously testified": the surname of "Robert Major", not the rank
                 return self.resolve(Parsed(p.mention, full, "person"), position)
         if p.carrier:
