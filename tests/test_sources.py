@@ -1264,15 +1264,17 @@ def test_a_tag_set_off_inside_its_content_and_a_named_object_described_as():
 
 
 def test_party_members_and_peoples_are_groups_not_surnames():
-    """"Republicans argue" is no surname of the "House Republicans" named later; a party alone may speak
-    as the party, some of its members are described people, and a people is always a group of people."""
+    """"Republicans argue" is no surname of the "House Republicans" named later: party members and peoples
+    are described people; a party owned by its leader is the party."""
     text = (
         "Taxes\n\nRepublicans argue the tax cuts will pay for themselves. "
-        "Many Canadians say the tax is unfair. House Republicans said the bill was dead.\n"
+        "Many Canadians say the tax is unfair. House Republicans said the bill was dead. "
+        "Justin Trudeau’s Liberals say the tax works.\n"
     )
     sources = [(c.source.name, c.source.kind) for c in analyze(text).claims if c.source]
     assert sources == [
-        ("Republicans", "organization"),
+        ("Republicans", "anonymous"),
         ("Canadians", "anonymous"),
         ("House Republicans", "anonymous"),
+        ("Justin Trudeau’s Liberals", "organization"),
     ]

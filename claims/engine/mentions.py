@@ -307,7 +307,6 @@ def _without_trailing_time(words: list[str]) -> list[str]:
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
     both = bool(words) and base(words[0]) == "both"
-    quantified = bool(words) and base(words[0]) in _QUANTIFIED_HEADS  # "Some Republicans": some of them
     words = drop_openers(words)
     if not words:
         return None
@@ -426,10 +425,9 @@ def parse(words: list[str]) -> Parsed | None:
     if not core:
         return None
     group = member_groups().get(" ".join(core[-2:]).lower()) or member_groups().get(base(core[-1]))
-    if group:  # "Republicans argue", "Some Democrats said", "Many Canadians say"
-        named_alone = core == words and (len(core) == 1 or " ".join(core).lower() in member_groups())
-        whole_party = group == "parties" and not quantified and (named_alone or possessive(core[0]))
-        return Parsed(mention, " ".join(core), "organization" if whole_party else "anonymous")
+    if group:  # "Republicans argue", "Some Democrats said", "Many Canadians say": people, described
+        party = group == "parties" and any(possessive(w) for w in core[:-1])  # "Justin Trudeau’s Liberals": the party
+        return Parsed(mention, " ".join(core), "organization" if party else "anonymous")
     counted = _counted(core)
     if counted and (person_noun(head_noun(counted)) or (is_cap(counted[-1]) and plural(counted[-1]))):
         return Parsed(mention, " ".join(core), "anonymous")  # "More than 200 workers", "Millions of Americans"
