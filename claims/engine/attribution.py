@@ -141,14 +141,19 @@ class Found:
     cue_len: int = 1  # tokens the cue spans ("according to": 2)
 
 
+def _month_as_surname(toks: list[str], j: int) -> bool:
+    """Is the month at j a surname after a given name ("Elizabeth May", "Theresa May")? A weekday never is."""
+    return is_cap(toks[j]) and not toks[j].lower().endswith("day") and mentions.first_name(toks[j - 1])
+
+
 def _np_before(toks: list[str], i: int) -> list[str]:
     """The subject noun phrase that ends right before token i (the verb)."""
     j = i - 1
     seen_time = False
     while j >= 0:
         b = toks[j].lower()
-        if b in _TIME and j > 0 and base(toks[j - 1]) in lexicon().honorifics:
-            break  # "Ms. May said": a name after an honorific, not the month
+        if b in _TIME and j > 0 and (base(toks[j - 1]) in lexicon().honorifics or _month_as_surname(toks, j)):
+            break  # "Ms. May said", "Elizabeth May said": a name, not the month
         adverb = len(b) >= 7 and b.endswith(mentions.ADVERB_ENDINGS) and toks[j].islower()  # "ultimately concluded"
         if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS) or adverb:
             seen_time = seen_time or b in _TIME

@@ -28,7 +28,6 @@ from claims.engine.mentions import (
     first_name,
     head_noun,
     member_groups,
-    person_noun,
     possessive,
 )
 from claims.engine.model import BODY_KINDS, Source
@@ -60,6 +59,7 @@ _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
 _WORD_BEFORE = re.compile(r"(\w+),?\s+\Z")  # "her daughter, Grace"
 _HE_OR_SHE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:he|she)\b")  # "Carter said he was innocent"
+_IT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:it|its)\b|’s\s+(?:shares|stock|board|headquarters)\b")
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -139,15 +139,6 @@ _HYPERNYMS = words("body_hypernyms")
 def _words_of(name: str) -> set[str]:
     """The words of a name, as compared with a generic noun ("bank" in "Bank of Canada", not in "Banks")."""
     return {base(w) for w in name.split()}
-
-
-def _modifiers_fit(generic: str, name: str) -> bool:
-    """Do the words before a generic noun's head also stand in the body's name? "the appeals court" is
-    not the Supreme Court; "the court" may be, and "the federal agency" the Federal Aviation Agency. Its
-    members are no part of a name: "the paramedics union" may be the International Union of Operating
-    Engineers."""
-    modifiers = {base(w) for w in generic.split()[:-1] if not person_noun(w)}
-    return modifiers <= _words_of(name)
 
 
 def _name_head(name: str) -> str:
@@ -289,9 +280,13 @@ class Registry:
                 others = [s for s in self._latest() if s.kind != "person" and s.kind not in groups]
                 return self._touch(others[0]) if others else None
             return None
+        lone = p.mention.split()
+        if len(lone) == 1 and lone[0][:1].isupper():
+            for s in self._latest():  # "The Post said" after "The Washington Post": that outlet
+                if s.kind in ("organization", "media") and len(s.name.split()) > 1 and s.name.split()[-1] == lone[0]:
+                    return self._touch(s)
         if p.kind == "person":
             return self._touch(self._person(p, position))
-        lone = p.mention.split()
         if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(base_case(lone[0])):
             return self._touch(self._people_named(base_case(lone[0]))[0])  # "Major said" after "Robert Major"
         if len(lone) == 1 and lone[0][:1].isupper() and p.kind == "anonymous" and lone[0].lower() not in member_groups():
@@ -312,11 +307,9 @@ class Registry:
                     return self._touch(s)
                 if p.kind == "anonymous" and s.kind == "anonymous" and base(head_noun(s.name.split())) == head:
                     return self._touch(s)  # "A senior administration official said … The official said"
-                named = p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name)
-                if named and _modifiers_fit(p.name, s.name):
+                if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
                     return self._touch(s)
             titled = self.body_named(head, position) if p.kind == "organization" else None
-            titled = titled if titled and _modifiers_fit(p.name, titled) else None
             if titled and " of " in titled:  # "the bank" -> "Bank of Canada", "the union" -> "Union of …"
                 return self.resolve(Parsed(p.mention, titled, "organization", p.title), position)
             if p.kind == "organization" and head in lexicon().company_nouns:
@@ -336,7 +329,6 @@ class Registry:
                     for s in self._latest()
                     if s.kind == "organization"
                     and _norm(s.name) not in _PLACES
-                    and _modifiers_fit(p.name, s.name)
                     and (
                         head in _HYPERNYMS
                         or base(_name_head(s.name)) not in org_nouns
@@ -401,18 +393,25 @@ class Registry:
         return name in self._people_markers()
 
     def _people_markers(self) -> frozenset[str]:
-        """Capitalised words the text gives an age or a person noun, found in
-        one pass (a pattern per name made the cost grow with the square of the length)."""
+        """Capitalised words the text gives an age, a person noun or a he or she
+        (unless it also gives them an "it"), found in one pass (a pattern per
+        name made the cost grow with the square of the length)."""
         if self._introduced is None:
             nouns, text = lexicon().anon_nouns, self.text
             found: set[str] = set()
+            pronouns: set[str] = set()  # "Carter said he …"
+            bodies: set[str] = set()  # "Microsoft said it would fight …": a body, whoever "she" is elsewhere
             for m in _CAP_WORD.finditer(text):
-                if _AGE_AFTER.match(text, m.end()) or _HE_OR_SHE_AFTER.match(text, m.end()):
+                if _AGE_AFTER.match(text, m.end()):
                     found.add(m.group())
+                elif _HE_OR_SHE_AFTER.match(text, m.end()):
+                    pronouns.add(m.group())
+                elif _IT_AFTER.match(text, m.end()):
+                    bodies.add(m.group())
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 if before and before.group(1).lower() in nouns:
                     found.add(m.group())
-            self._introduced = frozenset(found)
+            self._introduced = frozenset(found | (pronouns - bodies))
         return self._introduced
 
     def _add_person(self, p: Parsed) -> Source:
