@@ -1288,3 +1288,34 @@ def test_a_lone_last_word_of_an_outlet_is_that_outlet_and_may_after_a_given_name
     )
     assert _source_of(text, "list was incomplete") == "Washington Post"
     assert _source_of(text, "was a scandal") == "Elizabeth May"
+
+
+def test_fresh_us_news_review_titles_locals_long_asides_and_spokesmen():
+    """Classes from a fresh labelled set: "Deputy Administrator" is a title; "Local 27 president Dave
+    Kowalczyk" is Kowalczyk; a long aside between a subject and its verb; "salespeople" and "businessmen"
+    are people; "shot back that"; a judge grants; "a spokesman for Alpine" is a body, "a spokesman for
+    Pelosi" after "Nancy Pelosi" is her."""
+    text = (
+        "Plant\n\nAlpine Solar faces a lawsuit. House Speaker Nancy Pelosi spoke.\n\n"
+        "“Kestrel took $40 million from taxpayers,” said Local 27 president Dave Kowalczyk. "
+        "In a written response, FAA Deputy Administrator Carl Jessup said the agency agreed. "
+        "Two former SunCrest salespeople, who spoke on condition of anonymity because they feared "
+        "retaliation from the company, said managers set daily quotas. "
+        "Harlan, 61, shot back that the increases were modest. "
+        "Denver District Judge Alicia Romero granted the state's request for a restraining order. "
+        "A spokesman for Alpine said the company would fight the lawsuit. "
+        "A spokesman for Pelosi said she would attend. "
+        "Starting Jan. 1, residents must separate glass. Glass will be collected on Wednesdays, the county’s "
+        "sanitation department said.\n"
+    )
+    claims = {c.text.split()[0]: c for c in analyze(text).claims if c.source}
+    assert _source_of(text, "Kestrel took") == "Dave Kowalczyk"
+    assert _source_of(text, "agency agreed") == "Carl Jessup"
+    assert _source_of(text, "daily quotas") == "Two former SunCrest salespeople"
+    assert _source_of(text, "were modest") == "Harlan"
+    assert _source_of(text, "restraining order") == "Alicia Romero"
+    assert claims["Denver"].type == "reported_fact"
+    alpine = next(c for c in analyze(text).claims if "fight the lawsuit" in c.text)
+    assert (alpine.source.name, alpine.source.kind) == ("Alpine", "organization")
+    assert _source_of(text, "she would attend") == "Nancy Pelosi"
+    assert _source_of(text, "collected on Wednesdays") == "county’s sanitation department"

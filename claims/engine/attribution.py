@@ -77,6 +77,7 @@ _COLON_PREDICATE = 4  # "is more blunt": a copula and a word or two of manner be
 _QUOTE_FIRST_REACH = 24  # a sentence that opens with a quotation has its verb within this many tokens
 _PARTY_TAG = PARTY_TAG
 _DESCRIBED_WORDS = 8
+_APPOSITIVE_REACH = 30  # tokens back from a verb to the comma that opens its subject's appositive or aside
 _ISSUED_OBJECT = 8  # tokens from a verb of issuing to the participle of saying: "sent an email to members saying"
 _RELATIVE_REACH = 16  # tokens from a subject's relative pronoun to the verb: "that looked at data up to 2015"
 _PHRASE_BREAKS = (
@@ -143,7 +144,8 @@ class Found:
 
 def _month_as_surname(toks: list[str], j: int) -> bool:
     """Is the month at j a surname after a given name ("Elizabeth May", "Theresa May")? A weekday never is."""
-    return is_cap(toks[j]) and not toks[j].lower().endswith("day") and mentions.first_name(toks[j - 1])
+    prev = toks[j - 1]
+    return is_cap(toks[j]) and not toks[j].lower().endswith("day") and is_cap(prev) and mentions.first_name(prev)
 
 
 def _np_before(toks: list[str], i: int) -> list[str]:
@@ -303,6 +305,8 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
             break  # "said Nicholson in an Aug. 28 email", "said Smith on Monday": the occasion, not the name
         if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
+        elif t.isdigit() and out and is_cap(out[-1]) and base(out[-1]) not in _TIME and out[-1][-1] != ".":
+            out.append(t)  # "said Local 27 president Dave Kowalczyk": a name that ends in its number
         elif _modifies_a_source_noun(window, k):
             out.append(t)  # "said lead author Dr. Allan Garland", "said the veteran goaltender"
         else:
@@ -506,7 +510,7 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
     lead = _opening_name(toks, j)
     if lead is not None:
         return lead
-    for k in range(j - 1, max(-1, j - 18), -1):
+    for k in range(j - 1, max(-1, j - _APPOSITIVE_REACH), -1):
         if toks[k] != ",":
             continue
         inner = toks[k + 1 : j]

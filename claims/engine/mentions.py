@@ -376,6 +376,9 @@ def parse(words: list[str]) -> Parsed | None:
             if heads[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
                 # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
                 spoken_for = parse(rest)
+                if spoken_for and spoken_for.kind == "person" and heads[-1] in SPOKES_ROLES and len(rest) == 1:
+                    spoken_for.kind = "organization"  # "a spokesman for Alpine": a body, unless the text names
+                    # a person so (the registry links "Pelosi" to "Nancy Pelosi")
                 if spoken_for and spoken_for.kind == "organization" and not spoken_for.generic:
                     spoken_for.title = " ".join(core[:i])
                     spoken_for.mention = mention
@@ -504,7 +507,10 @@ def parse(words: list[str]) -> Parsed | None:
             return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
     if hb in lex.org_nouns or hb in countries():
         # "the company", "the Austin-based company": a body the article has named
-        generic = had_det and base(words[0]) == "the" and hb == base(core[-1])
+        owned = any(possessive(w) and base(w) in lex.org_nouns for w in core)
+        generic = had_det and base(words[0]) == "the" and hb == base(core[-1]) and not owned
+        # "the county’s sanitation department" is the county's own, not the body named last; "the sheriff’s
+        # office" may still be the Custer County Sheriff’s Office
         return Parsed(mention, phrase, "organization", generic=generic)
     if hb in lex.document_nouns:
         if hb in lex.unspecified_nouns and len(core) == 1:

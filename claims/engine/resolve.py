@@ -293,6 +293,10 @@ class Registry:
             full = self._full_name_for(base_case(lone[0]), position)  # not "Republicans": a group, no surname
             if full:  # "Major previously testified": the surname of "Robert Major", not the rank
                 return self.resolve(Parsed(p.mention, full, "person"), position)
+        if p.kind == "organization" and p.title and len(p.name.split()) == 1:
+            full = self._full_name_for(base_case(p.name), position)
+            if full and full != p.name:  # "a spokesman for Pelosi" after "House Speaker Nancy Pelosi": her
+                return self.resolve(Parsed(p.mention, full, "person", p.title), position)
         if p.carrier:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
