@@ -1319,3 +1319,16 @@ def test_fresh_us_news_review_titles_locals_long_asides_and_spokesmen():
     assert (alpine.source.name, alpine.source.kind) == ("Alpine", "organization")
     assert _source_of(text, "she would attend") == "Nancy Pelosi"
     assert _source_of(text, "collected on Wednesdays") == "county’s sanitation department"
+
+
+def test_fifth_review_own_departments_spokesmen_for_people_and_times_after_names():
+    text = (
+        "Overtime\n\nThe Springfield Police Department said crime fell. "
+        "The city's police department said overtime costs had fallen. "
+        "McConnell said he would not run. A spokesman for McConnell said the senator was resting. "
+        "“The game is over,” said Smith 24 hours later.\n"
+    )
+    assert _source_of(text, "overtime costs") == "Springfield Police Department"
+    resting = next(c for c in analyze(text).claims if "resting" in c.text)
+    assert (resting.source.name, resting.source.kind) == ("McConnell", "person")
+    assert _source_of(text, "game is over") == "Smith"

@@ -305,8 +305,10 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
             break  # "said Nicholson in an Aug. 28 email", "said Smith on Monday": the occasion, not the name
         if is_cap(t) or b in DETERMINERS or b in CONNECTORS or known_word(t):
             out.append(t)
-        elif t.isdigit() and out and is_cap(out[-1]) and base(out[-1]) not in _TIME and out[-1][-1] != ".":
-            out.append(t)  # "said Local 27 president Dave Kowalczyk": a name that ends in its number
+        elif t.isdigit() and out and is_cap(out[-1]) and base(out[-1]) not in _TIME and out[-1][-1] != "." and (
+            not nxt or not nxt[0].isalnum() or is_cap(nxt) or known_word(nxt)
+        ):
+            out.append(t)  # "said Local 27 president Dave Kowalczyk"; not "said Smith 24 hours later"
         elif _modifies_a_source_noun(window, k):
             out.append(t)  # "said lead author Dr. Allan Garland", "said the veteran goaltender"
         else:

@@ -130,6 +130,7 @@ class Parsed:
     pronoun: bool = False
     generic: bool = False  # "the company", "the judge": a role that points back
     carrier: bool = False  # "the statement": points back to whoever made it
+    owned: bool = False  # "the city's police department": a named body's own, never just the body named last
 
 
 def is_media(name: str) -> bool:
@@ -507,11 +508,9 @@ def parse(words: list[str]) -> Parsed | None:
             return Parsed(mention, " ".join(body), "organization", title=core[-1], generic=True)
     if hb in lex.org_nouns or hb in countries():
         # "the company", "the Austin-based company": a body the article has named
-        owned = any(possessive(w) and base(w) in lex.org_nouns for w in core)
-        generic = had_det and base(words[0]) == "the" and hb == base(core[-1]) and not owned
-        # "the county’s sanitation department" is the county's own, not the body named last; "the sheriff’s
-        # office" may still be the Custer County Sheriff’s Office
-        return Parsed(mention, phrase, "organization", generic=generic)
+        generic = had_det and base(words[0]) == "the" and hb == base(core[-1])
+        owned = any(possessive(w) and base(w) in lex.org_nouns for w in core)  # "the county’s … department"
+        return Parsed(mention, phrase, "organization", generic=generic, owned=owned)
     if hb in lex.document_nouns:
         if hb in lex.unspecified_nouns and len(core) == 1:
             return Parsed(mention, phrase, "unspecified")

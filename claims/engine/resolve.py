@@ -297,6 +297,8 @@ class Registry:
             full = self._full_name_for(base_case(p.name), position)
             if full and full != p.name:  # "a spokesman for Pelosi" after "House Speaker Nancy Pelosi": her
                 return self.resolve(Parsed(p.mention, full, "person", p.title), position)
+            if self._introduced_as_person(p.name):  # "… McConnell said he …": a person, known by surname
+                return self._touch(self._add_person(Parsed(p.mention, p.name, "person", p.title)))
         if p.carrier:
             bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
@@ -339,7 +341,7 @@ class Registry:
                         or base(_name_head(s.name)) == head
                     )
                 ]  # "the council" is not the health department named last; "the agency" may be TransLink
-                if bodies and head not in _PLACE_NOUNS:  # "TransLink said ... The agency told CTV News"
+                if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
