@@ -1332,3 +1332,15 @@ def test_fifth_review_own_departments_spokesmen_for_people_and_times_after_names
     resting = next(c for c in analyze(text).claims if "resting" in c.text)
     assert (resting.source.name, resting.source.kind) == ("McConnell", "person")
     assert _source_of(text, "game is over") == "Smith"
+
+
+def test_third_fresh_set_council_titles_plural_possessives_and_a_day_after_a_body():
+    text = (
+        "Budget\n\nCoun. Priya Sandhu, who voted against the budget, said it was too high. "
+        "The NAHL Players’ Association said the suit had merit. "
+        "Data published by the European Commission on Monday showed growth slowed.\n"
+    )
+    assert [c.text for c in analyze(text).claims][1].startswith("Coun. Priya Sandhu")
+    assert _source_of(text, "too high") == "Priya Sandhu"
+    assert _source_of(text, "had merit") == "NAHL Players’ Association"
+    assert _source_of(text, "growth slowed") == "European Commission"

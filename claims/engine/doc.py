@@ -21,8 +21,8 @@ from claims.engine.quotes import find_quotes
 
 QMARK = "\ue000"
 TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[’'&.\-]\w+)*|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]"
-)  # "1,000" is one number; invisible format characters are no tokens
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\w)|\w+(?:[’'&.\-]\w+)*(?:(?<=s)[’'](?!\w))?|[^\w\s\u00ad\u200b-\u200f\u2060\ufeff]"
+)  # "1,000" is one number, "Players’" one possessive; invisible format characters are no tokens
 PARTY_TAG = regex.compile(r"[RDI]-\p{Lu}[\p{L}.]*")  # a US lawmaker's party and state: "R-Texas", "D-Calif."
 ABBR_DOT = (
     lexicon().abbr_never | lexicon().abbr_unless_starter | lexicon().abbr_before_number

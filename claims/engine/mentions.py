@@ -300,8 +300,9 @@ def _without_trailing_time(words: list[str]) -> list[str]:
         return words
     lead, before = words[-2], words[-3]
     named = is_cap(before) or before.isdigit()  # "UFCW Local 832 late Friday"; not "people arrested last week"
-    if lead.islower() and base(lead) in _TIME_LEADS and (before.islower() if lead == "on" else named):
-        return words[:-2]
+    on_a_day = before.islower() or (named and not is_media(" ".join(words)))  # "the Commission on Monday"
+    if lead.islower() and base(lead) in _TIME_LEADS and (on_a_day if lead == "on" else named):
+        return words[:-2]  # but "the Mail on Sunday" keeps its day
     return words
 
 
