@@ -1344,3 +1344,13 @@ def test_third_fresh_set_council_titles_plural_possessives_and_a_day_after_a_bod
     assert _source_of(text, "too high") == "Priya Sandhu"
     assert _source_of(text, "had merit") == "NAHL Players’ Association"
     assert _source_of(text, "growth slowed") == "European Commission"
+
+
+def test_a_plural_possessive_before_a_name_is_the_employer_not_part_of_the_name():
+    text = (
+        "Game\n\nThe Lakers’ LeBron James said the team played hard. James said his ankle was fine. "
+        "The Ontario Nurses' Association said wards were short-staffed.\n"
+    )
+    assert _source_of(text, "played hard") == "LeBron James"
+    assert _source_of(text, "ankle was fine") == "LeBron James"
+    assert _source_of(text, "short-staffed") == "Ontario Nurses' Association"

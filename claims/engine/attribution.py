@@ -754,7 +754,7 @@ def _in_their_words(toks: list[str], lows: list[str]) -> Found | None:
             not after or after[0] in (",", ".", ":", "—", "–", "-", QMARK)
         )  # "In her words: “…”"; not "in his words and deeds"
         if said and (owner in mentions.OWNER_PRONOUNS or mentions.possessive(toks[i + 1])):
-            who = mentions.OWNER_PRONOUNS.get(owner) or toks[i + 1][:-2]
+            who = mentions.OWNER_PRONOUNS.get(owner) or mentions.unpossessed(toks[i + 1])
             if who != "it":
                 return Found(" ".join(toks[i : i + 3 + own]), "speech", [who], cue_at=i, cue_len=3 + own)
         if lows[i + 1 : i + 4] == ["the", "words", "of"]:

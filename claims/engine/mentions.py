@@ -77,6 +77,8 @@ def base(word: str) -> str:
     low = word.lower().rstrip(".")
     if low.endswith(("’s", "'s")):
         low = low[:-2]
+    elif len(low) > 2 and low.endswith(("s’", "s'")):
+        low = low[:-1]  # "the Lakers’": the plural's possessive
     return low
 
 
@@ -108,8 +110,15 @@ def plural(word: str) -> bool:
 
 
 def possessive(word: str) -> bool:
-    """ "Musk's", "the union’s": the word ends with a possessive 's."""
-    return word.endswith(_POSSESSIVE_ENDINGS)
+    """ "Musk's", "the union’s", "the Lakers’": the word ends with a possessive 's or a plural's apostrophe."""
+    return word.endswith(_POSSESSIVE_ENDINGS) or (len(word) > 2 and word[-1] in "’'" and word[-2] in "sS")
+
+
+def unpossessed(word: str) -> str:
+    """A word without its possessive, case kept ("McCallum’s" -> "McCallum", "Lakers’" -> "Lakers")."""
+    if word.endswith(_POSSESSIVE_ENDINGS):
+        return word[:-2]
+    return word[:-1] if possessive(word) else word
 
 
 _POSSESSIVE_ENDINGS = ("’s", "'s", "’S", "'S")
@@ -426,7 +435,7 @@ def parse(words: list[str]) -> Parsed | None:
     if cut < len(core) and owner is not None:
         cut = owner + 1  # "the union's Friday release": the union, whose release it is
     core = core[:cut]
-    core = [w[:-2] if possessive(w) and i == len(core) - 1 else w for i, w in enumerate(core)]
+    core = [unpossessed(w) if i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None
     group = member_groups().get(" ".join(core[-2:]).lower()) or member_groups().get(base(core[-1]))
@@ -464,7 +473,7 @@ def parse(words: list[str]) -> Parsed | None:
         owned = next((i for i, w in enumerate(name_words[:-1]) if possessive(w)), None)
         if owned is not None and len(name_words) - owned > 2:
             # "CBC's Richard Cuthbertson": the person; the possessive names whom they work for
-            employer = name_words[owned][:-2]
+            employer = unpossessed(name_words[owned])
             title_words, name_words = [*title_words, *name_words[:owned], employer], name_words[owned + 1 :]
         honorific = any(base(w) in lex.honorifics for w in words)
         if not name_words or (
@@ -488,7 +497,7 @@ def parse(words: list[str]) -> Parsed | None:
     owner = next((k for k in range(len(core) - 2, -1, -1) if possessive(core[k])), None)
     if (hb in SPOKES_ROLES or hb in BODY_ROLES) and owner is not None and hb == base(core[-1]):
         # "the prime minister's official spokesman", "Pelosi's spokesman": the one they speak for
-        whose = parse([*words[: len(words) - len(core)], *core[:owner], core[owner][:-2]])
+        whose = parse([*words[: len(words) - len(core)], *core[:owner], unpossessed(core[owner])])
         if whose is not None and not whose.pronoun:
             whose.mention, whose.title = mention, " ".join(core[owner + 1 :])
             return whose

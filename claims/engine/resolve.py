@@ -29,6 +29,7 @@ from claims.engine.mentions import (
     head_noun,
     member_groups,
     possessive,
+    unpossessed,
 )
 from claims.engine.model import BODY_KINDS, Source
 
@@ -162,7 +163,7 @@ def _name_tail(words: list[str]) -> list[str]:
 
 def base_case(word: str) -> str:
     """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
-    return word[:-2] if possessive(word) else word
+    return unpossessed(word)
 
 
 class Registry:
