@@ -1354,3 +1354,9 @@ def test_a_plural_possessive_before_a_name_is_the_employer_not_part_of_the_name(
     assert _source_of(text, "played hard") == "LeBron James"
     assert _source_of(text, "ankle was fine") == "LeBron James"
     assert _source_of(text, "short-staffed") == "Ontario Nurses' Association"
+
+
+def test_an_issued_noun_of_saying_at_the_end_says_nothing():
+    text = "Storm\n\nEnvironment Canada on Saturday issued a warning. The agency said winds would reach 90 km/h.\n"
+    assert _source_of(text, "issued a warning") is None
+    assert _source_of(text, "winds would reach") == "Environment Canada"

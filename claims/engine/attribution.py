@@ -1062,6 +1062,9 @@ def _issuer(toks: list[str], i: int) -> list[str]:
     the suspect saying …". Not "He read a statement from the family saying …", "Hart shared the mayor's
     post saying …", a text not (yet) issued ("did not issue", "could issue", "denied issuing"), nor "There
     was a statement saying …"."""
+    after = toks[i + 1] if i + 1 < len(toks) else ""
+    if not after or not (after[0].isalnum() or after in (QMARK, ":")):
+        return []  # "Environment Canada issued a warning.": the noun, saying nothing
     v = next(
         (k for k in range(i - 2, max(0, i - _ISSUED_OBJECT) - 1, -1) if not toks[k][0].isalnum() or toks[k] in _ISSUING),
         -1,
