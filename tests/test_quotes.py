@@ -33,3 +33,25 @@ def test_unbalanced_marks_close_at_paragraph_end_without_error():
 def test_nested_single_inside_double_is_part_of_the_outer_quote():
     text = "“He told me ‘never again’ and left,” she said."
     assert [t for t, _ in quotes(text)] == ["He told me ‘never again’ and left,"]
+
+
+def test_a_plural_possessive_inside_a_single_quoted_quotation_does_not_close_it():
+    """"‘Teachers’ pay must rise,’ said …": the quotation closes at the second mark; "‘We will win the
+    states’ she said" closes at the first, and a new quotation opening after it keeps them apart."""
+    from claims.engine import analyze
+
+    text = (
+        "Strike vote\n\n‘Teachers’ pay must rise,’ said Karen Littlewood.\n\n"
+        "'The kids' futures are at stake,' said teacher Ann Wong.\n\n‘We will win the states’ she said.\n\n"
+        "He called them ‘bad actors’ and said the ‘players’ union’ had failed.\n"
+    )
+    quotes = [[q.text for q in c.quotes] for c in analyze(text).claims[1:]]
+    assert quotes[0] == ["Teachers’ pay must rise,"]
+    assert quotes[1] == ["The kids' futures are at stake,"]
+    assert quotes[2] == ["We will win the states"]
+    assert analyze(text).claims[1].source.name == "Karen Littlewood"
+    from claims.engine.quotes import find_quotes
+    from claims.engine.segment import units
+
+    terms = "He called them ‘bad actors’ and said the ‘players’ union’ had failed."
+    assert [q.text for q in find_quotes(terms, units(terms))] == ["bad actors", "players’ union"]

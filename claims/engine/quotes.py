@@ -59,6 +59,8 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
                 elif c in "‘'" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace() and nxt != "'":
                     single_at = i
                 elif c in "’'" and single_at is not None and not nxt.isalnum() and not prev.isspace():
+                    if _plural_possessive(text, i, unit.end):
+                        continue  # "‘Teachers’ pay must rise,’ said …": the quotation closes later
                     group += 1
                     out.append(Quote(single_at + 1, i, text[single_at + 1 : i], group, single_at, i))
                     single_at = None
@@ -81,3 +83,18 @@ def out_has_open_before(out: list[Quote], unit: Unit, i: int) -> bool:
     """True when a quotation already closed earlier in this paragraph, so a
     stray closing mark is noise rather than the end of a carried quotation."""
     return bool(out) and out[-1].close_mark is not None and unit.start <= out[-1].close_mark < i
+
+
+def _plural_possessive(text: str, i: int, end: int) -> bool:
+    """Is the single mark at i a plural's possessive inside a single-quoted quotation ("‘Teachers’ pay must
+    rise,’ said …")? It follows an "s", a lower-case word follows it, and the quotation closes later in the
+    paragraph, before any new one opens; "‘We will win the states’ she said" closes at the mark."""
+    if text[i - 1] not in "sS" or text[i + 1 : i + 2] != " " or not text[i + 2 : i + 3].islower():
+        return False
+    for k in range(i + 1, end):
+        c = text[k]
+        if c in "‘'" and text[k - 1] in _BEFORE_OPEN and k + 1 < end and text[k + 1].isalnum():
+            return False  # a new quotation opens first
+        if c in "’'" and not text[k - 1].isspace() and not (k + 1 < end and text[k + 1].isalnum()):
+            return True
+    return False
