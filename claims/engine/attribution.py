@@ -1041,22 +1041,21 @@ def _head_before_quoted_term(toks: list[str], q: int) -> list[str]:
     return []
 
 
-def _framed_infinitive(toks: list[str], i: int) -> list[str]:
+def _framed_infinitive(toks: list[str], lows: list[str], i: int) -> list[str]:
     """The subject of a verb that frames the infinitive of saying at i ("went on to say", "took to Twitter
     to say", "used the speech to argue"): that subject says it. Plans and refusals frame nothing."""
     for k in range(i - 2, max(-1, i - 2 - _FRAME_REACH), -1):
         if not toks[k][0].isalnum():
             return []  # a comma or a quotation between: not one clause
         if toks[k].lower() in _INFINITIVE_FRAMES and toks[k].islower():
-            negated = _negated([t.lower() for t in toks[: k + 1]], k)  # "never went on to say"
-            return [] if negated else _np_before(toks, k)
+            return [] if _negated(lows, k) else _np_before(toks, k)  # not "never went on to say"
     return []
 
 
 _UNISSUED: list[str] = []  # the issuer of a text that was not issued: no one, and no statement
 
 
-def _issuer(toks: list[str], i: int) -> list[str]:
+def _issuer(toks: list[str], lows: list[str], i: int) -> list[str]:
     """Who issued the statement, letter or order that a participle of saying at i follows, when it is the
     object of a verb of issuing: "She posted a message on Facebook saying …" is she, as is "Police released
     the suspect saying …". Not "He read a statement from the family saying …", "Hart shared the mayor's
@@ -1077,8 +1076,7 @@ def _issuer(toks: list[str], i: int) -> list[str]:
         return []  # "the mayor's post": someone else's text
     if any(base(w) in _FOREIGN_OBJECT for w in obj):
         return []  # "a statement from the family", "an interview with Cole", "a warning after a report"
-    before = [t.lower() for t in toks[max(0, v - 2) : v]]
-    if toks[v].endswith("ing") or (before and before[-1] in _MODALS) or _negated(before + [toks[v]], len(before)):
+    if toks[v].endswith("ing") or lows[v - 1] in _MODALS or _negated(lows, v):
         return _UNISSUED  # "did not issue", "could issue", "is expected to issue", "denied issuing"
     issuer = _np_before(toks, v) if base(toks[v - 1]) not in CONNECTORS else []
     if not issuer:  # "Critics said the ministry issued a statement saying …" is the ministry's
@@ -1331,8 +1329,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         words = _head_before_quoted_term(toks, i - 1)  # "Critics of the “backstop” argue it could …"
     framed = not words and speech and i > 2 and lows[i - 1] == "to"
     if framed:
-        words = _framed_infinitive(toks, i)  # "She went on to say …", "He took to Twitter to say …"
-    issuer = _issuer(toks, i) if speech and low.endswith("ing") else None
+        words = _framed_infinitive(toks, lows, i)  # "She went on to say …", "He took to Twitter to say …"
+    issuer = _issuer(toks, lows, i) if speech and low.endswith("ing") else None
     if issuer is _UNISSUED:
         return None  # "The union could issue a statement saying …": no statement has been made
     if issuer:

@@ -171,3 +171,10 @@ def alternation(words: list[str] | set[str] | frozenset[str]) -> str:
 def words(section: str) -> frozenset[str]:
     """A closed class of grammar words, from `lang/en/grammar/<section>.txt`."""
     return lexicon().grammar[section]
+
+
+@cache
+def member_groups() -> dict[str, str]:
+    """Plural names of a party's members or of a people ("Republicans", "Canadians"), lower case, each with
+    its section in `member_groups.txt` ("parties" or "peoples")."""
+    return {ln.lower(): section for section, lines in _sections("member_groups.txt").items() for ln in lines}

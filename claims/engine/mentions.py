@@ -12,7 +12,7 @@ from importlib import resources
 
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
-from claims.engine.lexicon import lexicon, words
+from claims.engine.lexicon import lexicon, member_groups, words
 
 TOKEN = re.compile(r"\w+(?:[’'&.\-]\w+)*|[^\w\s]")
 PRONOUNS = words("pronouns")
@@ -54,21 +54,6 @@ _SURNAME_PREFIX = regex.compile(
 def countries() -> frozenset[str]:
     text = resources.files("claims.lang.en").joinpath("countries.txt").read_text(encoding="utf-8")
     return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-
-
-@cache
-def member_groups() -> dict[str, str]:
-    """Plural names of a party's members or of a people, lower case, each with its section ("parties" or
-    "peoples")."""
-    text = resources.files("claims.lang.en").joinpath("member_groups.txt").read_text(encoding="utf-8")
-    out: dict[str, str] = {}
-    section = ""
-    for ln in (ln.strip() for ln in text.splitlines()):
-        if ln.startswith("["):
-            section = ln.strip("[]")
-        elif ln and not ln.startswith("#"):
-            out[ln.lower()] = section
-    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -563,10 +548,12 @@ def count_start(toks: list[str], start: int) -> int:
     j = start
     while j > 0 and _count_word(toks[j - 1]) is not None:
         j -= 1
+    if j == start:
+        return start
     measures = any(_count_word(t) and base(t) not in _COUNT_COMPARATIVES for t in toks[j:start])
-    counted = measures or (j < start and start < len(toks) and toks[start][0].isdigit())  # "More than 200"
+    counted = measures or (start < len(toks) and toks[start][0].isdigit())  # "More than 200"
     opens = j == 0 or not toks[j - 1][0].isalnum() or base(toks[j - 1]) in ("and", "but")
-    return j if counted and opens and j < start else start
+    return j if counted and opens else start
 
 
 def _made_document_at(words: list[str], i: int) -> bool:

@@ -16,7 +16,7 @@ from itertools import islice
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.doc import ABBR_DOT
-from claims.engine.lexicon import lexicon, words
+from claims.engine.lexicon import lexicon, member_groups, words
 from claims.engine.mentions import (
     NAME_PARTICLES,
     SPOKES_ROLES,
@@ -27,7 +27,6 @@ from claims.engine.mentions import (
     drop_openers,
     first_name,
     head_noun,
-    member_groups,
     possessive,
     unpossessed,
 )
@@ -60,7 +59,7 @@ _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
 _WORD_BEFORE = re.compile(r"(\w+),?\s+\Z")  # "her daughter, Grace"
 _HE_OR_SHE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:he|she)\b")  # "Carter said he was innocent"
-_IT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:it|its)\b|’s\s+(?:shares|stock|board|headquarters)\b")
+_IT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:it|its)\b")  # "Microsoft said it would fight …"
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
@@ -129,7 +128,7 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
             parts.pop(0)
         if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
             continue
-        parts[-1] = base_case(parts[-1])
+        parts[-1] = unpossessed(parts[-1])
         out.setdefault(parts[-1], []).append((m.start(), " ".join(parts)))
     return out
 
@@ -159,11 +158,6 @@ def _name_tail(words: list[str]) -> list[str]:
             break
         out.append(w)
     return out if any(w[:1].isupper() for w in out) else []
-
-
-def base_case(word: str) -> str:
-    """A word without its possessive, case kept ("McCallum’s" -> "McCallum")."""
-    return unpossessed(word)
 
 
 class Registry:
@@ -288,14 +282,14 @@ class Registry:
                     return self._touch(s)
         if p.kind == "person":
             return self._touch(self._person(p, position))
-        if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(base_case(lone[0])):
-            return self._touch(self._people_named(base_case(lone[0]))[0])  # "Major said" after "Robert Major"
+        if len(lone) == 1 and lone[0][:1].isupper() and self._people_named(unpossessed(lone[0])):
+            return self._touch(self._people_named(unpossessed(lone[0]))[0])  # "Major said" after "Robert Major"
         if len(lone) == 1 and lone[0][:1].isupper() and p.kind == "anonymous" and lone[0].lower() not in member_groups():
-            full = self._full_name_for(base_case(lone[0]), position)  # not "Republicans": a group, no surname
+            full = self._full_name_for(unpossessed(lone[0]), position)  # not "Republicans": a group, no surname
             if full:  # "Major previously testified": the surname of "Robert Major", not the rank
                 return self.resolve(Parsed(p.mention, full, "person"), position)
         if p.kind == "organization" and p.title and len(p.name.split()) == 1:
-            full = self._full_name_for(base_case(p.name), position)
+            full = self._full_name_for(unpossessed(p.name), position)
             if full and full != p.name:  # "a spokesman for Pelosi" after "House Speaker Nancy Pelosi": her
                 return self.resolve(Parsed(p.mention, full, "person", p.title), position)
             if self._introduced_as_person(p.name):  # "… McConnell said he …": a person, known by surname
@@ -438,7 +432,7 @@ class Registry:
         found = None
         lo, hi = max(0, before - _LOOKBACK), before + _LOOKBACK // 4
         for m in pattern.finditer(self.text, lo, hi):
-            name = base_case(m.group(1).strip())
+            name = unpossessed(m.group(1).strip())
             if name[:1].isupper() and (len(name.split()) >= 2 or name in self._index()):
                 found = name
                 if m.start() >= before:
@@ -475,7 +469,7 @@ class Registry:
             tail = _name_tail(m.group(2).split())
             if words or tail:
                 name = [*words, head.capitalize(), *tail]
-                found = " ".join([*name[:-1], base_case(name[-1])])  # "… of Canada's decision": the board
+                found = " ".join([*name[:-1], unpossessed(name[-1])])  # "… of Canada's decision": the board
         return found
 
     def _body_in_view(self, position: int) -> Source | None:
@@ -503,7 +497,7 @@ class Registry:
         """Where the text writes each of a source's names (by last word), in text order."""
         self._last_mention_index()
         assert self._mentioned is not None
-        return [self._mentioned.get(base_case(name.split()[-1]), []) for name in (src.name, *src.aliases)]
+        return [self._mentioned.get(unpossessed(name.split()[-1]), []) for name in (src.name, *src.aliases)]
 
     def _bring_into_view(self, before: int) -> None:
         """People the last sentences name in full but who have said nothing yet
@@ -530,7 +524,7 @@ class Registry:
         if not first_name(name.split()[0]):
             return
         if self._places is None:
-            self._places = frozenset(base_case(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
+            self._places = frozenset(unpossessed(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
         if name in self._places or base(last) in _THING_HEADS or classify_proper(name.split()) != "person":
             return  # "in Nova Scotia", "John Street", "Victoria Cross": no one who speaks
         if not any(s.name.split()[-1] == last for s in self._people_named(last)):
@@ -577,7 +571,7 @@ class Registry:
         if self._mentioned is None:
             self._mentioned, self._cap_words = {}, []
             for m in _CAP_WORD.finditer(self.text):
-                word = base_case(m.group())
+                word = unpossessed(m.group())
                 self._mentioned.setdefault(word, []).append(m.start())
                 self._cap_words.append((m.start(), word))
 
@@ -621,7 +615,7 @@ class Registry:
                 self._gender_seen[id(person)] = "f" if female else "m"
 
     def _note_subject(self, sentence: str, subject: Parsed | None, position: int) -> Source | None:
-        first = [base_case(w.strip(",.;:")) for w in sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]]
+        first = [unpossessed(w.strip(",.;:")) for w in sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]]
         if len(first) == 2 and first[0][:1].isupper() and first[1][:1].isupper():
             named = [s for s in self._people_named(first[1]) if first[0] in s.name.split()]  # "Mike McFadden"
         else:
