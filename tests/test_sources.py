@@ -1360,3 +1360,18 @@ def test_an_issued_noun_of_saying_at_the_end_says_nothing():
     text = "Storm\n\nEnvironment Canada on Saturday issued a warning. The agency said winds would reach 90 km/h.\n"
     assert _source_of(text, "issued a warning") is None
     assert _source_of(text, "winds would reach") == "Environment Canada"
+
+
+def test_an_outlet_named_with_a_day_keeps_it_and_a_court_is_no_body_named_without_court():
+    text = (
+        "Ruling\n\nThe Mail on Sunday reported that the minister had resigned. "
+        "The appeals court ruled that the law was valid. "
+        "TransLink said fares would rise. The agency said it had no choice. "
+        "The Commission on Monday said it would act.\n"
+    )
+    claims = analyze(text).claims
+    mail = next(c for c in claims if "had resigned" in c.text).source
+    assert (mail.name, mail.kind) == ("Mail on Sunday", "media")
+    assert _source_of(text, "law was valid") == "appeals court"  # not the newspaper named before
+    assert _source_of(text, "no choice") == "TransLink"  # "the agency" may still stand for a brand
+    assert _source_of(text, "would act") == "Commission"

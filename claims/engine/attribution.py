@@ -164,6 +164,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         break
     if j < 0:
         return []
+    skipped = toks[j + 1 : i]  # the time words between the phrase and its verb
     if toks[j].lower() in _OBJECT_PRONOUNS:
         return []  # "heard him tell Kody": him is no subject
     if toks[j].lower() in PRONOUNS:
@@ -227,6 +228,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if out[0][0].isupper() and base(out[0]) in _STOP_CAPS:
         return []
+    if skipped and mentions.is_media(" ".join(out + skipped)):
+        return out + skipped  # "The Mail on Sunday reported": the outlet's name, not its day
     return out
 
 

@@ -134,6 +134,7 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
 
 
 _HYPERNYMS = words("body_hypernyms")
+_NAMED_INSTITUTIONS = words("named_institutions")
 
 
 def _words_of(name: str) -> set[str]:
@@ -336,7 +337,7 @@ class Registry:
                         or base(_name_head(s.name)) == head
                     )
                 ]  # "the council" is not the health department named last; "the agency" may be TransLink
-                if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
+                if bodies and head not in _PLACE_NOUNS and head not in _NAMED_INSTITUTIONS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
