@@ -1375,3 +1375,37 @@ def test_an_outlet_named_with_a_day_keeps_it_and_a_court_is_no_body_named_withou
     assert _source_of(text, "law was valid") == "appeals court"  # not the newspaper named before
     assert _source_of(text, "no choice") == "TransLink"  # "the agency" may still stand for a brand
     assert _source_of(text, "would act") == "Commission"
+
+
+def test_a_name_inside_a_phrase_headed_by_no_source_noun_is_no_subject():
+    """ "The scandal at the Veterans Administration suggests that …" is the writer's inference about
+    the scandal, not the VA's statement; a source noun before the preposition still speaks."""
+    text = (
+        "Analysis\n\nThe outrageous scandal at the Veterans Administration suggests that esteem for veterans is thin. "
+        "The increase in the Consumer Price Index suggests that inflation is back. "
+        "Officials at the Veterans Administration said the backlog was shrinking. "
+        "A spokesman read a statement on behalf of Cole saying he regretted the remarks. "
+        "The crowd at Madison Square Garden chanted that the coach should go. "
+        "The Conservatives lack a majority of seats in the House of Commons, but their allies, members of the "
+        "Democratic Unionist Party (DUP), have said they will back the government.\n"
+    )
+    assert _source_of(text, "esteem for veterans") is None
+    assert _source_of(text, "inflation is back") is None
+    assert _source_of(text, "backlog was shrinking") == "Officials at the Veterans Administration"
+    assert _source_of(text, "regretted the remarks") == "Cole"
+    assert _source_of(text, "coach should go") == "crowd at Madison Square Garden"
+    assert _source_of(text, "back the government") == "allies"
+
+
+def test_a_speech_noun_ending_a_phrase_is_no_cue_and_those_with_a_description_speak():
+    text = (
+        "Vote\n\nThis election proves that it is still a case of more promises. "
+        "Recouping the money looks like a long shot, as the budget report makes clear. "
+        "Those at the meeting said the mood was tense. "
+        "Those familiar with the plan said it would pass.\n"
+    )
+    claims = analyze(text).claims
+    assert next(c for c in claims if "more promises" in c.text).type != "official_quote"
+    assert _source_of(text, "long shot") == "budget report"
+    assert _source_of(text, "mood was tense") == "Those at the meeting"
+    assert _source_of(text, "would pass") == "Those familiar with the plan"

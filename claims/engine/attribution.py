@@ -56,6 +56,8 @@ _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
 _ARTICLES = words("articles")
 _COLLECTIVE = words("collective_nouns")
+_ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
+_OBJECT_PREPOSITIONS = frozenset(("of", "for", "to", "with", "by", "over", "about", "against", "among", "within"))
 _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
 _ACT_VERBS = words("act_verbs")
@@ -174,6 +176,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         tail = _place_description(toks, j)
     if tail is not None:  # "people familiar with the matter", "parents at a school board meeting"
         head = _np_before(toks, tail)
+        if not head and tail > 0 and base(toks[tail - 1]) in _QUANTIFIED_HEADS:
+            head = [toks[tail - 1]]  # "Those familiar with the plan", "Some close to the talks"
         return head + toks[tail : j + 1] if head else []
     out: list[str] = []
     modifiers = 0
@@ -230,7 +234,34 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if skipped and mentions.is_media(" ".join(out + skipped)):
         return out + skipped  # "The Mail on Sunday reported": the outlet's name, not its day
+    if _object_of_a_non_source(toks, i - len(skipped) - len(out), out):
+        return []  # "The scandal at the Veterans Administration suggests": the scandal, which is nobody
     return out
+
+
+def _object_of_a_non_source(toks: list[str], start: int, name: list[str]) -> bool:
+    """Is the name that starts at `start` the object of a preposition after a
+    noun that names no source ("The increase in the Consumer Price Index",
+    "The mood in Ottawa")? Source nouns before it ("officials at the
+    ministry", "the lawyer for Jane Doe") were read as described subjects already."""
+    if start < 2 or toks[start : start + len(name)] != name or not is_cap(name[-1]):
+        return False
+    prep, head = toks[start - 1].lower(), toks[start - 2]
+    opener = next((k for k in range(start - 3, max(-1, start - 6), -1) if base(toks[k]) in _ARTICLES), None)
+    return (
+        (prep in LOCATIVES or prep in _OBJECT_PREPOSITIONS)
+        and opener is not None  # "The outrageous scandal at …": an article opens the phrase the name ends
+        and all(t.isalpha() and t.islower() and t not in _PREPOSITIONS for t in toks[opener + 1 : start - 2])
+        and not head.endswith(("ed", "en"))  # "A study published in …", "a report seen by …"
+        and head.isalpha()
+        and head.islower()
+        and base(head) not in DETERMINERS
+        and base(head) not in _QUANTIFIED_HEADS
+        and base(head) not in PRONOUNS
+        and not _known_noun(head)
+        and base(head) not in lexicon().document_nouns
+        and base(head) not in lexicon().carrier_nouns
+    )
 
 
 def _verb_after_noun(toks: list[str], j: int) -> bool:
@@ -1347,6 +1378,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if counted < start:
         words, start = toks[counted:start] + words, counted  # "More than half of Americans said": one subject
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
+    if not inverted and nxt in ("", ".", "!") and start > 0 and toks[start - 1][0].isalnum() and lows[start - 1] != "as":
+        return None  # "… a case of more promises.": a noun ending the sentence inside a phrase; "as X said." is a tag
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object
     if len(words) == 1 and mentions.uncontracted(words[0].lower())[0] in _NO_HOLDER - {"it", "you"}:

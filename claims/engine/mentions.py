@@ -337,6 +337,10 @@ def parse(words: list[str]) -> Parsed | None:
         return Parsed(mention, uncontracted(words[0].lower())[0], "person", pronoun=True)
     if len(words) >= 2 and uncontracted(words[0].lower())[0] == "it" and words[-1].lower() in IMPERSONAL:
         return Parsed(mention, " ".join(w.lower() for w in words), "unspecified")  # "it is understood" (GUIDE)
+    if len(words) > 2 and base(words[0]) in _QUANTIFIED_HEADS and (
+        base(words[1]) in LOCATIVES or postmodifier_start([w.lower() for w in words[1:]]) == 0
+    ):
+        return Parsed(mention, mention, "anonymous")  # "Those at the meeting", "Those close to the talks"
     lone = base(words[0]) if len(words) == 1 else ""
     if lone in _QUANTIFIED_HEADS or lone in _COUNT_NOUNS:
         return Parsed(mention, words[0], "anonymous")  # "Some say …", "Many said …": people, described vaguely
