@@ -416,6 +416,19 @@ def test_opinion_weights_are_all_explained():
     assert all(k.split(":", 1)[0] in ("w", "lex", "class", "form", "cue", "bias") for k in weights)
 
 
+def test_an_ly_adverb_is_made_from_an_adjective_and_inference_verbs_form_a_class():
+    """"-ly" marks an adverb only when its stem is an adjective the lexicons know: "the rally" or
+    "the family" is no adverb; "rose sharply" and "happily" are. Inference verbs ("underscores",
+    "suggests") are a class of their own, weighed by the model."""
+    from claims.engine import opinion
+
+    for noun in ("The mayor tweeted a video of the rally.", "The family will supply the food."):
+        assert "form:ly_adverb" not in opinion.features(noun), noun
+    for adverb in ("Prices rose sharply.", "She happily agreed.", "It is simply wrong."):
+        assert opinion.features(adverb).get("form:ly_adverb") == 1.0, adverb
+    assert "class:inference" in opinion.features("The vote underscores how divided the council is.")
+
+
 def test_a_person_in_view_takes_the_gender_of_her_pronouns():
     """Issue 11: "he told her" is not resolved to the woman; an unknown given
     name takes the gender the sentence's pronouns give it."""

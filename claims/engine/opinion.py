@@ -199,14 +199,30 @@ def _profile(w: str) -> tuple[float, float, float, tuple[str, ...]]:
         marks.append("time")  # "on Monday", "last week": the stuff of reporting
     if _SUPERLATIVE.match(w) and s > 0:
         marks.append("@superlative")
-    if w.endswith("ly") and len(w) > 4:
-        marks.append("@ly_adverb")
+    if w.endswith("ly") and len(w) > 4 and _adjective_stem(w):
+        marks.append("@ly_adverb")  # "sharply", "happily"; not "rally", "family", "supply"
     if w in speech_words():
         marks.append("@verb_of_saying")
     v = valence_lexicon().get(w, 0.0)
     if v <= -1.5:
         marks.append("@negative")
     return s, p, abs(v), tuple(marks)
+
+
+@cache
+def _lexicon_words() -> frozenset[str]:
+    return frozenset(subjectivity_lexicon()) | frozenset(valence_lexicon())
+
+
+def _adjective_stem(w: str) -> bool:
+    """Is an -ly word an adverb made from an adjective the lexicons know ("sharp-ly",
+    "happi-ly", "simp-ly", "ful-ly"), rather than a noun or verb ("rally", "supply")?"""
+    known = _lexicon_words()
+    stem = w[:-2]
+    forms = [stem, stem + "e", stem[:-1] + "y" if stem.endswith("i") else "", stem + "l" if w.endswith("lly") else ""]
+    if w.endswith(("bly", "ply", "tly")):
+        forms.append(stem + "le")  # "possibly", "simply", "gently"
+    return any(f in known for f in forms if f)
 
 
 _FORM_MARKS = {
