@@ -1409,3 +1409,32 @@ def test_a_speech_noun_ending_a_phrase_is_no_cue_and_those_with_a_description_sp
     assert _source_of(text, "long shot") == "budget report"
     assert _source_of(text, "mood was tense") == "Those at the meeting"
     assert _source_of(text, "would pass") == "Those familiar with the plan"
+
+
+def test_review_of_the_non_source_subject_rule_speakers_after_prepositions_tags_and_acronyms():
+    """Only an inference verb ("suggests", "proves") makes a name inside a non-source subject nobody;
+    "or so X said" is a tag; "the department" may stand for an acronym, "the appeals court" for none."""
+    text = (
+        "Review\n\nA panel of the Ninth Circuit ruled that the law was unconstitutional. "
+        "The boss of Ryanair said fares would rise this summer. "
+        "A majority of Canadians said they opposed the tariffs. "
+        "An investigation by ProPublica found that the agency ignored warnings. "
+        "A warning from the International Monetary Fund said growth would slow. "
+        "The success of Taylor Swift proves that streaming pays.\n\n"
+        "Nothing has changed, or so the minister said. "
+        "The economy will recover next year, just like the governor said.\n\n"
+        "The NYPD said two officers were hurt. The department said the suspect fled. "
+        "The SEC charged the firm. The commission said the fine was $2 million. "
+        "The appeals court ruled that the law was valid.\n"
+    )
+    assert _source_of(text, "unconstitutional") == "Ninth Circuit"
+    assert _source_of(text, "fares would rise") == "Ryanair"
+    assert _source_of(text, "opposed the tariffs") == "majority of Canadians"
+    assert _source_of(text, "ignored warnings") == "ProPublica"
+    assert _source_of(text, "growth would slow") == "International Monetary Fund"
+    assert _source_of(text, "streaming pays") is None
+    assert _source_of(text, "Nothing has changed") == "minister"
+    assert _source_of(text, "recover next year") == "governor"
+    assert _source_of(text, "suspect fled") == "NYPD"
+    assert _source_of(text, "fine was") == "SEC"
+    assert _source_of(text, "law was valid") == "appeals court"

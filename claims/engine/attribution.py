@@ -56,6 +56,8 @@ _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
 _ARTICLES = words("articles")
 _COLLECTIVE = words("collective_nouns")
+_INFERENCE = words("inference_verbs")
+_COUNT_NOUNS = words("count_nouns")
 _ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
 _OBJECT_PREPOSITIONS = frozenset(("of", "for", "to", "with", "by", "over", "about", "against", "among", "within"))
 _LISTENER_OBJECTS = words("listener_objects")
@@ -234,7 +236,7 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if skipped and mentions.is_media(" ".join(out + skipped)):
         return out + skipped  # "The Mail on Sunday reported": the outlet's name, not its day
-    if _object_of_a_non_source(toks, i - len(skipped) - len(out), out):
+    if i < len(toks) and toks[i].lower() in _INFERENCE and _object_of_a_non_source(toks, i - len(skipped) - len(out), out):
         return []  # "The scandal at the Veterans Administration suggests": the scandal, which is nobody
     return out
 
@@ -257,6 +259,7 @@ def _object_of_a_non_source(toks: list[str], start: int, name: list[str]) -> boo
         and head.islower()
         and base(head) not in DETERMINERS
         and base(head) not in _QUANTIFIED_HEADS
+        and base(head) not in _COUNT_NOUNS  # "A majority of Canadians", "a third of Britons"
         and base(head) not in PRONOUNS
         and not _known_noun(head)
         and base(head) not in lexicon().document_nouns
@@ -1378,8 +1381,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if counted < start:
         words, start = toks[counted:start] + words, counted  # "More than half of Americans said": one subject
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
-    if not inverted and nxt in ("", ".", "!") and start > 0 and toks[start - 1][0].isalnum() and lows[start - 1] != "as":
-        return None  # "… a case of more promises.": a noun ending the sentence inside a phrase; "as X said." is a tag
+    if not inverted and nxt in ("", ".", "!") and start > 0 and lows[start - 1] in _PREPOSITIONS - {"like"}:
+        return None  # "… a case of more promises.": a noun ending a prepositional phrase; "or so X said." is a tag
     if low == "reports" and not inverted and object_before:
         return None  # "The minister dismissed media reports the deal was dead": the noun, an object
     if len(words) == 1 and mentions.uncontracted(words[0].lower())[0] in _NO_HOLDER - {"it", "you"}:

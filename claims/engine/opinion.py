@@ -73,7 +73,11 @@ def valence_lexicon() -> dict[str, float]:
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    return {k: frozenset(" ".join(v).replace("’", "'").split()) for k, v in _sections("opinion_words.txt").items() if k}
+    from claims.engine.lexicon import words
+
+    classes = {k: frozenset(" ".join(v).replace("’", "'").split()) for k, v in _sections("opinion_words.txt").items() if k}
+    classes["inference"] = words("inference_verbs")  # "The vote underscores …": shared with attribution
+    return classes
 
 
 @cache

@@ -137,6 +137,11 @@ _HYPERNYMS = words("body_hypernyms")
 _NAMED_INSTITUTIONS = words("named_institutions")
 
 
+def _acronym(name: str) -> bool:
+    """A name written as its initials ("NYPD", "SEC", "MoD"), which hides its noun."""
+    return " " not in name and sum(c.isupper() for c in name) >= 2 and name[:1].isupper()
+
+
 def _words_of(name: str) -> set[str]:
     """The words of a name, as compared with a generic noun ("bank" in "Bank of Canada", not in "Banks")."""
     return {base(w) for w in name.split()}
@@ -337,7 +342,10 @@ class Registry:
                         or base(_name_head(s.name)) == head
                     )
                 ]  # "the council" is not the health department named last; "the agency" may be TransLink
-                if bodies and head not in _PLACE_NOUNS and head not in _NAMED_INSTITUTIONS and not p.owned:  # "TransLink said ... The agency told CTV News"
+                if head in _NAMED_INSTITUTIONS:  # "the court" is no newspaper; "the department" may be the NYPD,
+                    # but "the appeals court" is a court of its own, not the SEC
+                    bodies = [s for s in bodies if _acronym(s.name)] if len(p.name.split()) == 1 else []
+                if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
