@@ -1438,3 +1438,21 @@ def test_review_of_the_non_source_subject_rule_speakers_after_prepositions_tags_
     assert _source_of(text, "suspect fled") == "NYPD"
     assert _source_of(text, "fine was") == "SEC"
     assert _source_of(text, "law was valid") == "appeals court"
+
+
+def test_a_relative_speaks_for_themselves_and_a_role_of_a_body_for_the_body():
+    text = (
+        "Roles\n\nThe widow of Alexei Navalny said the fight would go on. "
+        "A friend of Prince Harry said he was unhappy. "
+        "The chief executive of Tesco said prices would fall. "
+        "The governor of the Bank of England said inflation was easing. "
+        "The lawyer for Jane Doe said she would appeal.\n"
+    )
+    claims = analyze(text).claims
+    widow = next(c for c in claims if "fight would go on" in c.text).source
+    assert (widow.name, widow.kind) == ("widow of Alexei Navalny", "anonymous")
+    assert _source_of(text, "was unhappy") == "friend of Prince Harry"
+    tesco = next(c for c in claims if "prices would fall" in c.text).source
+    assert (tesco.name, tesco.kind, tesco.title) == ("Tesco", "organization", "chief executive")
+    assert _source_of(text, "inflation was easing") == "Bank of England"
+    assert _source_of(text, "would appeal") == "Jane Doe"  # a lawyer speaks for a client the text names

@@ -155,6 +155,37 @@ def _title_text(words: list[str]) -> str | None:
     return " ".join(words)
 
 
+def _role_of(core: list[str], had_det: bool, mention: str) -> Parsed | None:
+    """A lower-case role before "of" and a name: a relative or friend speaks for themselves ("the widow
+    of Alexei Navalny", described); any other role speaks for the body it belongs to ("the chief executive
+    of Tesco", "the governor of the Bank of England"), unless the name reads as a person's ("the lawyer
+    for Jane Doe")."""
+    at = next((k for k, w in enumerate(core) if base(w) in _ROLE_PREPOSITIONS), None)
+    if not had_det or at is None or at == 0 or not all(w.isalpha() and w.islower() for w in core[:at]):
+        return None
+    rest = core[at + 1 :]
+    if rest and base(rest[0]) in DETERMINERS:
+        rest = rest[1:]
+    if not rest or not is_cap(rest[0]):
+        return None
+    role = core[:at]
+    if base(role[-1]) in _RELATION_NOUNS and base(core[at]) == "of":
+        return Parsed(mention, " ".join(core), "anonymous")
+    lex = lexicon()
+    speaks_for = base(role[-1]) in lex.titles or base(role[-1]) in BODY_ROLES or base(role[-1]) in lex.org_nouns
+    if not speaks_for:
+        return None  # "a critic of the Liberal Party", "a member of the club": described, not the body
+    owner = parse(rest)
+    if owner is None or owner.pronoun or (owner.kind == "person" and first_name(rest[0])):
+        return None
+    kind = owner.kind if owner.kind in ("organization", "media") else "organization"
+    return Parsed(mention, owner.name, kind, title=" ".join(role))
+
+
+_RELATION_NOUNS = words("relation_nouns")
+_ROLE_PREPOSITIONS = frozenset(("of", "for", "at"))
+
+
 def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
     """Split into (title words, name words): the name is the trailing run of
     capitalised words that are not titles or honorifics."""
@@ -451,6 +482,9 @@ def parse(words: list[str]) -> Parsed | None:
         if proper and is_media(" ".join(core)):
             return Parsed(mention, " ".join(core), "media")  # "Channel 4 News", "the Mail on Sunday"
         title_words, name_words = _split_name(core)
+        owned_by = _role_of(core, had_det, mention)
+        if owned_by is not None:  # "the widow of Alexei Navalny", "the chief executive of Tesco"
+            return owned_by
         titled = any(base(w) in lex.titles for w in title_words)
         if (
             not titled
