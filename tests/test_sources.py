@@ -1456,3 +1456,17 @@ def test_a_relative_speaks_for_themselves_and_a_role_of_a_body_for_the_body():
     assert (tesco.name, tesco.kind, tesco.title) == ("Tesco", "organization", "chief executive")
     assert _source_of(text, "inflation was easing") == "Bank of England"
     assert _source_of(text, "would appeal") == "Jane Doe"  # a lawyer speaks for a client the text names
+
+
+def test_an_outlet_with_a_day_and_an_auxiliary_and_an_outlets_short_name_are_media():
+    text = (
+        "Press\n\nThe Mail on Sunday has reported that the minister quit. "
+        "Scotland on Sunday reported that the minister quit. "
+        "The Globe on Saturday reported that the deal was off. "
+        "The Times said the deal was off.\n"
+    )
+    claims = analyze(text).claims
+    for fragment, name in (("has reported", "Mail on Sunday"), ("Scotland", "Scotland on Sunday"),
+                           ("Globe", "Globe"), ("Times", "Times")):
+        source = next(c for c in claims if fragment in c.text).source
+        assert (source.name, source.kind) == (name, "media"), fragment

@@ -168,7 +168,9 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         break
     if j < 0:
         return []
-    skipped = toks[j + 1 : i]  # the time words between the phrase and its verb
+    skipped = toks[j + 1 : i]  # the time words between the phrase and its verb ("on Sunday has")
+    while skipped and skipped[-1].lower() not in _TIME:
+        skipped.pop()
     if toks[j].lower() in _OBJECT_PRONOUNS:
         return []  # "heard him tell Kody": him is no subject
     if toks[j].lower() in PRONOUNS:

@@ -334,6 +334,7 @@ def _without_trailing_time(words: list[str]) -> list[str]:
 def parse(words: list[str]) -> Parsed | None:
     """Parse the words of a mention (as written, determiners included)."""
     both = bool(words) and base(words[0]) == "both"
+    after_the = bool(words) and base(words[0]) == "the"  # "The Globe reported": dropped as an opener below
     words = drop_openers(words)
     if not words:
         return None
@@ -508,6 +509,8 @@ def parse(words: list[str]) -> Parsed | None:
             # "UFCW Local 832": no person's name ends in a number; "Article 5" is a text
             numbered = base(name_words[-1].split()[0]) in _NUMBERED_TEXTS
             kind = "document" if numbered and len(name_words) == 1 else "organization"
+        if kind in ("person", "organization") and after_the and len(core) == 1 and core[0].lower() in lex.media_suffixes:
+            kind = "media"  # "the Journal", "The Globe reported": an outlet's short name
         if kind == "person" and had_det and base(words[0]) == "the" and not title_words:
             kind = "organization"  # "the Pentagon", "the Sierra Club"
         if kind != "person":
