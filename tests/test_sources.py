@@ -1470,3 +1470,14 @@ def test_an_outlet_with_a_day_and_an_auxiliary_and_an_outlets_short_name_are_med
                            ("Globe", "Globe"), ("Times", "Times")):
         source = next(c for c in claims if fragment in c.text).source
         assert (source.name, source.kind) == (name, "media"), fragment
+
+
+def test_a_name_after_a_preposition_keeps_its_first_word_and_described_people_take_participles():
+    text = (
+        "Talks\n\nA letter from Downing Street said the talks would resume. "
+        "Those opposed to the plan argued that it would raise rents. "
+        "People living near the plant said the air smelled.\n"
+    )
+    assert _source_of(text, "would resume") == "Downing Street"  # "Downing" is no sentence opener here
+    assert _source_of(text, "raise rents") == "Those opposed to the plan"
+    assert _source_of(text, "air smelled") == "People living near the plant"

@@ -175,7 +175,7 @@ def _role_of(core: list[str], had_det: bool, mention: str) -> Parsed | None:
     speaks_for = base(role[-1]) in lex.titles or base(role[-1]) in BODY_ROLES or base(role[-1]) in lex.org_nouns
     if not speaks_for:
         return None  # "a critic of the Liberal Party", "a member of the club": described, not the body
-    owner = parse(rest)
+    owner = parse(rest, after_preposition=True)
     if owner is None or owner.pronoun or (owner.kind == "person" and first_name(rest[0])):
         return None
     kind = owner.kind if owner.kind in ("organization", "media") else "organization"
@@ -331,11 +331,12 @@ def _without_trailing_time(words: list[str]) -> list[str]:
     return words
 
 
-def parse(words: list[str]) -> Parsed | None:
-    """Parse the words of a mention (as written, determiners included)."""
+def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
+    """Parse the words of a mention (as written, determiners included); after a preposition
+    ("a letter from Downing Street") nothing before the name can be a sentence opener."""
     both = bool(words) and base(words[0]) == "both"
     after_the = bool(words) and base(words[0]) == "the"  # "The Globe reported": dropped as an opener below
-    words = drop_openers(words)
+    words = words if after_preposition else drop_openers(words)
     if not words:
         return None
     lex = lexicon()
@@ -402,12 +403,12 @@ def parse(words: list[str]) -> Parsed | None:
                 and not holder
                 and any(h in lex.carrier_nouns or h in lex.document_nouns for h in heads)
             ):
-                return parse(rest)  # "a report from X": X is the source
+                return parse(rest, after_preposition=True)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
             if heads[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
                 # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
-                spoken_for = parse(rest)
+                spoken_for = parse(rest, after_preposition=True)
                 if spoken_for and spoken_for.kind == "person" and heads[-1] in SPOKES_ROLES and len(rest) == 1:
                     spoken_for.kind = "organization"  # "a spokesman for Alpine": a body, unless the text names
                     # a person so (the registry links "Pelosi" to "Nancy Pelosi")
