@@ -1481,3 +1481,29 @@ def test_a_name_after_a_preposition_keeps_its_first_word_and_described_people_ta
     assert _source_of(text, "would resume") == "Downing Street"  # "Downing" is no sentence opener here
     assert _source_of(text, "raise rents") == "Those opposed to the plan"
     assert _source_of(text, "air smelled") == "People living near the plant"
+
+
+def test_acts_without_content_a_capital_inside_a_sentence_and_an_opening_preposition_say_nothing():
+    """Found on real news labelled by the GUIDE: "conceded the race", "declared bankruptcy", "testified for
+    several minutes" give no content; "Tupperware Brands Corporation" holds no verb; "Among patients
+    admitted during …" has no subject; a report that reveals is a finding."""
+    text = (
+        "Results\n\nSmith conceded the race hours after polls closed. "
+        "Smith conceded that the race was lost. "
+        "“It is over,” Jones conceded. "
+        "The firm declared bankruptcy in May. "
+        "His mother testified for several minutes about the shooting. "
+        "Tupperware Brands Corporation shares crashed on Wednesday. "
+        "Among patients admitted during an inspection week, 7 percent died. "
+        "The report revealed that household debt climbed to a record.\n\n"
+        "Trudeau Says Deal Is Near\n"
+    )
+    claims = analyze(text).claims
+    for fragment in ("race hours", "bankruptcy", "several minutes", "Tupperware", "Among patients"):
+        claim = next(c for c in claims if fragment in c.text)
+        assert claim.type != "official_quote" and claim.source is None, fragment
+    assert _source_of(text, "race was lost") == "Smith"
+    assert _source_of(text, "It is over") == "Jones"
+    report = next(c for c in claims if "household debt" in c.text)
+    assert report.type == "reported_fact" and report.source.name == "report"
+    assert next(c for c in claims if c.text.startswith("Trudeau Says")).cue == "Says"

@@ -173,6 +173,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         skipped.pop()
     if toks[j].lower() in _OBJECT_PRONOUNS:
         return []  # "heard him tell Kody": him is no subject
+    if base(toks[0]) in _PREPOSITIONS and j < 4 and all(t[0].isalnum() for t in toks[1 : j + 1]):
+        return []  # "Among patients admitted during …": the object of the opening preposition, no subject
     if toks[j].lower() in PRONOUNS:
         return [toks[j]]
     tail = _postmodifier(toks, j)
@@ -1247,6 +1249,12 @@ def _possessive(low: str) -> bool:
     return len(low) > 2 and low.endswith(("s'", "s’"))
 
 
+def _title_case(toks: list[str]) -> bool:
+    """A line set in Title Case or capitals ("Trudeau Says Deal Is Near"), where verbs have capitals too."""
+    words = [t for t in toks if t[:1].isalpha()]
+    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.6 * len(words)
+
+
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:
     """The attribution made by the verb at token i, if it is one."""
     lex = lexicon()
@@ -1260,6 +1268,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         rest = lows[i + 2 : i + 4]
         span = 3 if rest[:1] == ["clear"] else 4 if rest == ["very", "clear"] else 1
         low = "made clear" if span > 1 else low
+    if i > 0 and toks[i][:1].isupper() and not _title_case(toks):
+        return None  # "Tupperware Brands Corporation": a capital inside a sentence is a name, not a verb
     speech = low in lex.speech_core or low in lex.speech_content
     ruling = low in lex.finding_ruling
     document = low in lex.finding_document
