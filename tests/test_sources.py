@@ -1507,3 +1507,16 @@ def test_acts_without_content_a_capital_inside_a_sentence_and_an_opening_preposi
     report = next(c for c in claims if "household debt" in c.text)
     assert report.type == "reported_fact" and report.source.name == "report"
     assert next(c for c in claims if c.text.startswith("Trudeau Says")).cue == "Says"
+
+
+def test_plural_titles_the_coast_guard_and_campaigners_against_speak():
+    text = (
+        "Awards\n\nThe judges said the award would be split. "
+        "Japan's coast guard said the projectile had fallen in the sea. "
+        "Campaigners against the proposals said residents did not want permits. "
+        "The case against Smith said nothing new.\n"
+    )
+    assert _source_of(text, "would be split") == "judges"
+    assert _source_of(text, "projectile") == "Japan's coast guard"
+    assert _source_of(text, "did not want permits") == "Campaigners against the proposals"
+    assert _source_of(text, "nothing new") is None

@@ -287,8 +287,20 @@ def person_noun(word: str) -> bool:
         return True  # "the 46-year-old said", "my two-year-old"
     if not word[:1].islower() or len(b) < 5 or not b.isalpha() or b in _NOT_AGENTS:
         return False
+    if plural_title(b):
+        return True  # "the judges", "governors"
     stem = b[:-1] if b.endswith("s") and not b.endswith(("ss", "us")) else b
     return stem.endswith(_AGENT_ENDINGS)
+
+
+def plural_title(low: str) -> bool:
+    """The plural of a title, a group of people ("judges", "governors", "coaches", "deputies")."""
+    titles = lexicon().titles
+    if not low.endswith("s") or len(low) < 4 or low[:1].isupper():
+        return False
+    return low[:-1] in titles or (low.endswith("es") and low[:-2] in titles) or (
+        low.endswith("ies") and low[:-3] + "y" in titles
+    )
 
 
 def known_word(word: str) -> bool:
@@ -297,6 +309,7 @@ def known_word(word: str) -> bool:
     b = base(word)
     return (
         b in lex.titles
+        or plural_title(b)
         or person_noun(word)
         or b in lex.org_nouns
         or b in lex.document_nouns
