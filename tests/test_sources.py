@@ -1520,3 +1520,13 @@ def test_plural_titles_the_coast_guard_and_campaigners_against_speak():
     assert _source_of(text, "projectile") == "Japan's coast guard"
     assert _source_of(text, "did not want permits") == "Campaigners against the proposals"
     assert _source_of(text, "nothing new") is None
+
+
+def test_an_adjective_before_an_inverted_name_and_answers_with_content():
+    text = (
+        "Gala\n\n“I am so happy to see this day,” said an exuberant Porter, resplendent in a suit. "
+        "“Two ways,” she answers. He answered the door.\n"
+    )
+    assert _source_of(text, "this day") == "Porter"
+    assert _source_of(text, "Two ways") == "Porter"
+    assert _source_of(text, "answered the door") is None

@@ -352,6 +352,8 @@ def _np_after(toks: list[str], i: int, limit: int = 14) -> list[str]:
             out.append(t)  # "said Local 27 president Dave Kowalczyk"; not "said Smith 24 hours later"
         elif _modifies_a_source_noun(window, k):
             out.append(t)  # "said lead author Dr. Allan Garland", "said the veteran goaltender"
+        elif len(out) == 1 and base(out[0]) in ("a", "an") and t.isalpha() and t.islower() and is_cap(nxt):
+            out.append(t)  # "said an exuberant Porter": an adjective before the name
         else:
             break
     while out and (base(out[-1]) in CONNECTORS or base(out[-1]) in DETERMINERS):
