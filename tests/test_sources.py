@@ -1530,3 +1530,15 @@ def test_an_adjective_before_an_inverted_name_and_answers_with_content():
     assert _source_of(text, "this day") == "Porter"
     assert _source_of(text, "Two ways") == "Porter"
     assert _source_of(text, "answered the door") is None
+
+
+def test_notes_and_counters_with_content_are_verbs_of_saying():
+    text = (
+        "Cities\n\nSocial researcher Mark McCrindle notes that Brisbane is surging ahead. "
+        "Ukraine counters that it will choose its own allies. "
+        "The team countered with a late goal. His notes were lost.\n"
+    )
+    assert _source_of(text, "surging ahead") == "Mark McCrindle"
+    assert _source_of(text, "own allies") == "Ukraine"
+    assert _source_of(text, "late goal") is None
+    assert _source_of(text, "were lost") is None
