@@ -1542,3 +1542,9 @@ def test_notes_and_counters_with_content_are_verbs_of_saying():
     assert _source_of(text, "own allies") == "Ukraine"
     assert _source_of(text, "late goal") is None
     assert _source_of(text, "were lost") is None
+
+
+def test_people_of_the_housing_and_trade_market_speak():
+    text = "Homes\n\nIt would cause home values to plummet, realtors warn. Landlords said rents would rise.\n"
+    assert _source_of(text, "plummet") == "realtors"
+    assert _source_of(text, "rents would rise") == "Landlords"
