@@ -1548,3 +1548,28 @@ def test_people_of_the_housing_and_trade_market_speak():
     text = "Homes\n\nIt would cause home values to plummet, realtors warn. Landlords said rents would rise.\n"
     assert _source_of(text, "plummet") == "realtors"
     assert _source_of(text, "rents would rise") == "Landlords"
+
+
+def test_second_review_opening_phrases_people_served_and_title_case_headlines():
+    """An opening phrase without a comma keeps the subject after it; only a participle or a noun ending
+    the opening phrase is its object. A named person a role serves stays a person. A headline with small
+    words in lower case is still Title Case."""
+    text = (
+        "Port Workers Say a Deal on the Future of the Port of Montreal Is Near\n\n"
+        "On Tuesday the minister said the hospital would get new funding. "
+        "In response the company said it had followed the rules. "
+        "Among patients admitted during an inspection week, 7 percent died. "
+        "In another tweet, Wing complained that the lady was rude.\n\n"
+        "The agent for Shohei Ohtani said he was happy. "
+        "A spokesman for Mr. Johnson said he would attend.\n"
+    )
+    claims = analyze(text).claims
+    assert claims[0].type == "official_quote" and claims[0].cue == "Say"
+    assert _source_of(text, "new funding") == "minister"
+    assert _source_of(text, "followed the rules") == "company"
+    assert _source_of(text, "7 percent died") is None
+    assert _source_of(text, "lady was rude") == "Wing"
+    ohtani = next(c for c in claims if "was happy" in c.text).source
+    assert (ohtani.name, ohtani.kind) == ("Shohei Ohtani", "person")
+    johnson = next(c for c in claims if "would attend" in c.text).source
+    assert (johnson.name, johnson.kind) == ("Johnson", "person")

@@ -173,8 +173,6 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         skipped.pop()
     if toks[j].lower() in _OBJECT_PRONOUNS:
         return []  # "heard him tell Kody": him is no subject
-    if base(toks[0]) in _PREPOSITIONS and j < 4 and all(t[0].isalnum() for t in toks[1 : j + 1]):
-        return []  # "Among patients admitted during …": the object of the opening preposition, no subject
     if toks[j].lower() in PRONOUNS:
         return [toks[j]]
     tail = _postmodifier(toks, j)
@@ -240,9 +238,25 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if skipped and mentions.is_media(" ".join(out + skipped)):
         return out + skipped  # "The Mail on Sunday reported": the outlet's name, not its day
+    if _reduced_relative(toks, i, i - len(skipped) - len(out)):
+        return []  # "Among patients admitted during …": the object of the opening preposition, no subject
     if i < len(toks) and toks[i].lower() in _INFERENCE and _object_of_a_non_source(toks, i - len(skipped) - len(out), out):
         return []  # "The scandal at the Veterans Administration suggests": the scandal, which is nobody
     return out
+
+
+def _reduced_relative(toks: list[str], i: int, start: int) -> bool:
+    """Is the verb at i a participle describing the object of the sentence's opening preposition
+    ("Among patients admitted during …"), or a noun that ends it ("In another tweet, …")?"""
+    return (
+        start <= 1  # "Among patients" may be read as one capitalised phrase
+        and base(toks[0]) in _PREPOSITIONS
+        and i + 1 < len(toks)
+        and (
+            (toks[i].endswith("ed") and toks[i + 1].lower() in _PREPOSITIONS)
+            or (toks[i + 1] == "," and toks[i + 2 : i + 3] != [QMARK])  # "In another tweet, Wing complained"
+        )
+    )
 
 
 def _object_of_a_non_source(toks: list[str], start: int, name: list[str]) -> bool:
@@ -1252,9 +1266,10 @@ def _possessive(low: str) -> bool:
 
 
 def _title_case(toks: list[str]) -> bool:
-    """A line set in Title Case or capitals ("Trudeau Says Deal Is Near"), where verbs have capitals too."""
-    words = [t for t in toks if t[:1].isalpha()]
-    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.6 * len(words)
+    """A line set in Title Case or capitals ("Trudeau Says Deal Is Near", "Minister Says a Deal on the
+    Future of the Port Is Near"), where verbs have capitals too: short function words may stay lower."""
+    words = [t for t in toks if t[:1].isalpha() and len(t) >= 4]
+    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.7 * len(words)
 
 
 def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Found | None:

@@ -176,8 +176,10 @@ def _role_of(core: list[str], had_det: bool, mention: str) -> Parsed | None:
     if not speaks_for:
         return None  # "a critic of the Liberal Party", "a member of the club": described, not the body
     owner = parse(rest, after_preposition=True)
-    if owner is None or owner.pronoun or (owner.kind == "person" and first_name(rest[0])):
+    if owner is None or owner.pronoun:
         return None
+    if owner.kind == "person" and (first_name(rest[0]) or owner.title or len(owner.name.split()) > 1):
+        return None  # "the lawyer for Jane Doe", "the agent for Shohei Ohtani", "a spokesman for Mr. Johnson"
     kind = owner.kind if owner.kind in ("organization", "media") else "organization"
     return Parsed(mention, owner.name, kind, title=" ".join(role))
 
