@@ -1517,7 +1517,7 @@ def test_plural_titles_the_coast_guard_and_campaigners_against_speak():
         "The case against Smith said nothing new.\n"
     )
     assert _source_of(text, "would be split") == "judges"
-    assert _source_of(text, "projectile") == "Japan's coast guard"
+    assert _source_of(text, "projectile") == "Japan's coast guard"  # described: the GUIDE would take a body
     assert _source_of(text, "did not want permits") == "Campaigners against the proposals"
     assert _source_of(text, "nothing new") is None
 
@@ -1573,3 +1573,13 @@ def test_second_review_opening_phrases_people_served_and_title_case_headlines():
     assert (ohtani.name, ohtani.kind) == ("Shohei Ohtani", "person")
     johnson = next(c for c in claims if "would attend" in c.text).source
     assert (johnson.name, johnson.kind) == ("Johnson", "person")
+
+
+def test_a_guard_is_a_person_and_a_described_source_links_only_where_its_words_fit():
+    text = (
+        "Harbour\n\nA security guard said the door was open. The coast guard said two boats sank. "
+        "A senior administration official said the talks were over. The official said more would follow.\n"
+    )
+    assert _source_of(text, "door was open") == "security guard"
+    assert _source_of(text, "boats sank") == "coast guard"
+    assert _source_of(text, "more would follow") == "senior administration official"

@@ -312,8 +312,14 @@ class Registry:
             for s in self._latest():
                 if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
                     return self._touch(s)
-                if p.kind == "anonymous" and s.kind == "anonymous" and base(head_noun(s.name.split())) == head:
-                    return self._touch(s)  # "A senior administration official said … The official said"
+                if (
+                    p.kind == "anonymous"
+                    and s.kind == "anonymous"
+                    and base(head_noun(s.name.split())) == head
+                    and set(p.name.lower().split()[:-1]) <= set(s.name.lower().split())
+                ):
+                    return self._touch(s)  # "A senior administration official said … The official said";
+                    # not "a security guard … the coast guard"
                 if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
                     return self._touch(s)
             titled = self.body_named(head, position) if p.kind == "organization" else None
