@@ -58,7 +58,7 @@ _ARTICLES = words("articles")
 _COLLECTIVE = words("collective_nouns")
 _INFERENCE = words("inference_verbs")
 _COUNT_NOUNS = words("count_nouns")
-_ARTICLES = frozenset(("the", "a", "an", "this", "that", "these", "those"))
+_PHRASE_OPENERS = _ARTICLES | {"this", "that", "these", "those"}  # "The scandal at …", "This increase in …"
 _OBJECT_PREPOSITIONS = frozenset(("of", "for", "to", "with", "by", "over", "about", "against", "among", "within"))
 _LISTENER_OBJECTS = words("listener_objects")
 _CONTENT_NOUNS = words("content_nouns")
@@ -238,9 +238,10 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         return []
     if skipped and mentions.is_media(" ".join(out + skipped)):
         return out + skipped  # "The Mail on Sunday reported": the outlet's name, not its day
-    if _reduced_relative(toks, i, i - len(skipped) - len(out)):
+    start = i - len(skipped) - len(out)
+    if _reduced_relative(toks, i, start):
         return []  # "Among patients admitted during …": the object of the opening preposition, no subject
-    if i < len(toks) and toks[i].lower() in _INFERENCE and _object_of_a_non_source(toks, i - len(skipped) - len(out), out):
+    if i < len(toks) and toks[i].lower() in _INFERENCE and _object_of_a_non_source(toks, start, out):
         return []  # "The scandal at the Veterans Administration suggests": the scandal, which is nobody
     return out
 
@@ -267,7 +268,7 @@ def _object_of_a_non_source(toks: list[str], start: int, name: list[str]) -> boo
     if start < 2 or toks[start : start + len(name)] != name or not is_cap(name[-1]):
         return False
     prep, head = toks[start - 1].lower(), toks[start - 2]
-    opener = next((k for k in range(start - 3, max(-1, start - 6), -1) if base(toks[k]) in _ARTICLES), None)
+    opener = next((k for k in range(start - 3, max(-1, start - 6), -1) if base(toks[k]) in _PHRASE_OPENERS), None)
     return (
         (prep in LOCATIVES or prep in _OBJECT_PREPOSITIONS)
         and opener is not None  # "The outrageous scandal at …": an article opens the phrase the name ends
@@ -1265,7 +1266,7 @@ def _possessive(low: str) -> bool:
     return len(low) > 2 and low.endswith(("s'", "s’"))
 
 
-def _title_case(toks: list[str]) -> bool:
+def title_case(toks: list[str]) -> bool:
     """A line set in Title Case or capitals ("Trudeau Says Deal Is Near", "Minister Says a Deal on the
     Future of the Port Is Near"), where verbs have capitals too: short function words may stay lower."""
     words = [t for t in toks if t[:1].isalpha() and len(t) >= 4]
@@ -1285,7 +1286,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         rest = lows[i + 2 : i + 4]
         span = 3 if rest[:1] == ["clear"] else 4 if rest == ["very", "clear"] else 1
         low = "made clear" if span > 1 else low
-    if i > 0 and toks[i][:1].isupper() and not _title_case(toks):
+    if i > 0 and toks[i][:1].isupper() and not title_case(toks):
         return None  # "Tupperware Brands Corporation": a capital inside a sentence is a name, not a verb
     speech = low in lex.speech_core or low in lex.speech_content
     ruling = low in lex.finding_ruling

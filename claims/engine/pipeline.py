@@ -86,7 +86,7 @@ def analyze_doc(doc: Doc) -> Analysis:
         row.found = attribution.find(outside, view.words)
         if not row.found:
             # parse only what may start with a name; a Title Case headline is no one's name
-            named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and _title_case(s.text))
+            named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and attribution.title_case(s.text.split()))
             subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
             registry.note_subject(s.text, subject, s.start)
         if row.found:
@@ -175,12 +175,6 @@ def _signed_pull_quotes(rows: list[_Row]) -> None:
         parsed = mentions.parse(row.sentence.signed.split(",", 1)[0].split())
         if parsed is not None and not parsed.pronoun and parsed.kind == "person" and parsed.name.lower() in speakers:
             row.source, row.mention = speakers[parsed.name.lower()][0], parsed.mention
-
-
-def _title_case(line: str) -> bool:
-    """A headline set in Title Case ("Bank Holds Key Rate Steady")."""
-    words = [w for w in line.split() if w[:1].isalpha()]
-    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _plural_subject(outside: str, words: list[str], pronoun: mentions.Parsed) -> mentions.Parsed:
