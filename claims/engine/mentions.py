@@ -298,7 +298,7 @@ def person_noun(word: str) -> bool:
 def plural_title(low: str) -> bool:
     """The plural of a title, a group of people ("judges", "governors", "coaches", "deputies")."""
     titles = lexicon().titles
-    if not low.endswith("s") or len(low) < 4 or low[:1].isupper():
+    if not low.endswith("s") or len(low) < 4:
         return False
     return low[:-1] in titles or (low.endswith("es") and low[:-2] in titles) or (
         low.endswith("ies") and low[:-3] + "y" in titles

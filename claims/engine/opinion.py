@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from claims.engine.doc import tokenize
-from claims.engine.lexicon import _sections, lexicon
+from claims.engine.lexicon import _sections, lexicon, words
 
 _SUPERLATIVE = re.compile(r"[^\W\d_]{3,}est\Z")
 _FIGURE = re.compile(r"\d")
@@ -73,8 +73,6 @@ def valence_lexicon() -> dict[str, float]:
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    from claims.engine.lexicon import words
-
     classes = {k: frozenset(" ".join(v).replace("’", "'").split()) for k, v in _sections("opinion_words.txt").items() if k}
     classes["inference"] = words("inference_verbs")  # "The vote underscores …": shared with attribution
     return classes
@@ -82,8 +80,6 @@ def word_classes() -> dict[str, frozenset[str]]:
 
 @cache
 def _time_words() -> frozenset[str]:
-    from claims.engine.lexicon import words
-
     return words("time")
 
 
