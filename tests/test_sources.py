@@ -1583,3 +1583,66 @@ def test_a_guard_is_a_person_and_a_described_source_links_only_where_its_words_f
     assert _source_of(text, "door was open") == "security guard"
     assert _source_of(text, "boats sank") == "coast guard"
     assert _source_of(text, "more would follow") == "senior administration official"
+
+
+def test_a_role_noun_stands_for_the_person_the_story_names_with_that_title():
+    # a headline's role before the name, a role with the body's name, a party member, a leader noun
+    text = (
+        "Tanzanian President warns against disruptive marches\n\n"
+        "President Amina Selemani has urged citizens to reject violent protests.\n\n"
+        "The President said in Dodoma on Wednesday that marches must be peaceful.\n"
+    )
+    assert _source_of(text, "warns against") == "Amina Selemani"
+    assert _source_of(text, "must be peaceful") == "Amina Selemani"
+    text = (
+        "Board chief blames lack of spirit\n\n"
+        "Board chairman Tariq Mahmood said he understood the anger of the fans.\n\n"
+        "The Nebraska Republican, who also chairs the committee, said the list was short, "
+        "according to Republican Policy Committee Chairman Dale Hostetler.\n"
+    )
+    assert _source_of(text, "lack of spirit") == "Tariq Mahmood"
+    text = (
+        "Roads plan\n\nNewly elected Ontario PC leader Carl Brenner says roads come first.\n\n"
+        "The Ontario PC leader also said he is committed to the rail line.\n\n"
+        "A police officer said the road was closed.\n"
+    )
+    assert _source_of(text, "rail line") == "Carl Brenner"
+    assert _source_of(text, "road was closed") == "police officer"  # someone, not a named person
+
+
+def test_a_title_naming_a_body_ends_before_the_persons_name():
+    text = (
+        "Talks\n\nSpokesperson in the Ministry of External Affairs Vikram Joshi said no message had been sent.\n\n"
+        "Joshi said the claims were false.\n\n"
+        "Inspector General of Police Daniel Mwangi urged calm.\n\nMwangi said officers were ready.\n"
+    )
+    assert _source_of(text, "no message") == "Vikram Joshi"
+    assert _source_of(text, "claims were false") == "Vikram Joshi"
+    assert _source_of(text, "officers were ready") == "Daniel Mwangi"
+
+
+def test_a_weekday_before_a_name_and_a_titled_name_without_a_common_first_name():
+    text = (
+        "Coach stays\n\nSocceroos coach Ange Postecoglou has brushed off criticism.\n\n"
+        "Speaking after the game, Postecoglou ignored calls for him to go.\n\n"
+        "“I don’t make anything of it,” he said.\n\n"
+        "On Wednesday Postecoglou said the team would improve.\n\n"
+        "The Sunday Times reported the deal was dead.\n"
+    )
+    assert _source_of(text, "anything of it") == "Ange Postecoglou"
+    assert _source_of(text, "team would improve") == "Ange Postecoglou"
+    assert _source_of(text, "deal was dead") == "Sunday Times"
+
+
+def test_tag_verbs_of_manner_attribute_a_quotation_but_not_an_act():
+    text = (
+        "Council\n\nThe council met on Monday in the town hall for three hours.\n\n"
+        "“We will not back down,” Mary Ellison laughed.\n\n"
+        "“No chance,” she snapped.\n\n"
+        "Ellison pleaded guilty to two counts in 2019.\n\n"
+        "He snapped a photo of the crowd.\n"
+    )
+    assert _source_of(text, "back down") == "Mary Ellison"
+    assert _source_of(text, "No chance") == "Mary Ellison"
+    assert _source_of(text, "two counts") is None
+    assert _source_of(text, "a photo") is None

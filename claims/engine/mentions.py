@@ -22,6 +22,7 @@ OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}  # a 
 DESCRIPTORS = words("descriptors")
 CONNECTORS = words("connectors")
 NAME_PARTICLES = words("name_particles")
+_INITIAL = regex.compile(r"\p{Lu}\.?")  # "A." in "Christopher A. Wray"
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
 SPOKES_ROLES = words("spokes_roles")
@@ -230,6 +231,52 @@ def classify_proper(name_words: list[str]) -> str:
     return "person"
 
 
+_BODY_PREPOSITIONS = frozenset(("of", "in", "for", "at"))
+
+
+def personal_tail(run: list[str]) -> list[str]:
+    """The personal name that ends a capitalised run: surname, the given name
+    before it and any particles or initials between ("Anurag Srivastava" in
+    "External Affairs Anurag Srivastava", "Jean-Yves Le Drian")."""
+    j = len(run) - 2
+    while j > 0 and (base(run[j]) in NAME_PARTICLES or _INITIAL.fullmatch(run[j])):
+        j -= 1
+    return run[max(j, 0) :]
+
+
+def titled_name_after_body(core: list[str]) -> Parsed | None:
+    """ "Inspector General of Police Gilbert Masengeli", "Spokesperson in the
+    Ministry of External Affairs Anurag Srivastava": a title naming a body, then
+    the person; the body's last words are no part of the name."""
+    lex = lexicon()
+    if len(core) < 5 or base(core[0]) not in lex.titles:
+        return None
+    at = max((k for k, w in enumerate(core) if w in _BODY_PREPOSITIONS), default=None)
+    if at is None:
+        return None
+    run = core[at + 1 :]
+    if run and base(run[0]) == "the":
+        run = run[1:]
+    if len(run) < 3 or not all(is_cap(w) or base(w) in NAME_PARTICLES for w in run):
+        return None
+    name = personal_tail(run)
+    if len(name) == len(run) or base(name[0]) in lex.titles or classify_proper(name) != "person":
+        return None
+    return Parsed(" ".join(core), " ".join(name), "person", " ".join(core[: len(core) - len(name)]))
+
+
+def demonym(word: str) -> bool:
+    """ "Kenyan", "Canadian", "Chinese": a people's adjective, made from a country
+    the lexicon knows or a people it lists ("Texan" from "Texans")."""
+    b = base(word)
+    if not is_cap(word) or len(b) < 4:
+        return False
+    if member_groups().get(b + "s") == "peoples":
+        return True
+    stems = [b[:-1], b[:-2] + "a", b[:-3] + "a", b[:-3], b[:-3] + "e"]  # Kenya-n, Canad-ian, Chin-ese
+    return b[-1:] in ("n", "e", "h") and any(stem in countries() for stem in stems)
+
+
 def _camel_brand(word: str) -> bool:
     """ "YouTube", "FactSet": a capital inside the word that is not a surname's ("McCallum", "DeBoer")."""
     m = _CAMEL.search(word)
@@ -251,6 +298,9 @@ def drop_openers(words: list[str]) -> list[str]:
         opener = i == 0 or (base(words[i - 1]) in lex.starters and base(words[i - 1]) not in DETERMINERS)
         if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not given):
             i += 1
+            continue
+        if b.endswith("day") and b in TIME_WORDS and not possessive(words[i]) and not any(is_media(" ".join(words[i:k])) for k in range(i + 2, len(words) + 1)):
+            i += 1  # "On Wednesday Poilievre said": the day, then the name; "the Sunday Times" is an outlet
             continue
         break
     if i < len(words) - 1 and base(words[i]) in _CLAUSE_OPENERS and words[i + 1][:1].islower():
@@ -475,6 +525,8 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
     core = [unpossessed(w) if i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None
+    if had_det and base(words[0]) == "the" and member_groups().get(base(core[-1]) + "s") == "parties":
+        return Parsed(mention, " ".join(core), "anonymous", generic=True)  # "The Wyoming Republican": one member
     group = member_groups().get(" ".join(core[-2:]).lower()) or member_groups().get(base(core[-1]))
     if group:  # "Republicans argue", "Some Democrats said", "Many Canadians say": people, described
         party = group == "parties" and any(possessive(w) for w in core[:-1])  # "Justin Trudeau’s Liberals": the party
@@ -484,6 +536,10 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         return Parsed(mention, " ".join(core), "anonymous")  # "More than 200 workers", "Millions of Americans"
     if counted and base(head_noun(counted)) in lex.document_nouns:
         return Parsed(mention, " ".join(core), "document")  # "Thousands of documents show …"
+    after_body = titled_name_after_body(core)
+    if after_body is not None:
+        after_body.mention = mention
+        return after_body
     head = core[-1]
     hb = base(head)
     common = len(core) == 1 and (
@@ -493,7 +549,9 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         if base(w) in LOCATIVES and (core[i - 1].islower() or i == 1) and known_word(core[i - 1]):
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
             break
-    surname_head = len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles  # "Maura Dean"
+    surname_head = (
+        len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles and not demonym(core[-2])
+    )  # "Maura Dean"; not "Kenyan President"
     if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
         proper = all(is_cap(w) or w.isdigit() or base(w) in CONNECTORS for w in core)
         if proper and is_media(" ".join(core)):

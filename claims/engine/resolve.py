@@ -24,9 +24,11 @@ from claims.engine.mentions import (
     base,
     classify_proper,
     countries,
+    demonym,
     drop_openers,
     first_name,
     head_noun,
+    personal_tail,
     possessive,
     unpossessed,
 )
@@ -105,14 +107,19 @@ def _names_before_suffixes(text: str) -> set[str]:
     return out
 
 
-def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
+def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]:
     """Every full personal name the text writes, by surname, built in one pass:
     runs of capitalised words without the openers, titles and honorifics that
-    precede them ("But Green", "DUP MP Nigel Dodds" -> "Nigel Dodds")."""
+    precede them ("But Green", "DUP MP Nigel Dodds" -> "Nigel Dodds"); and, by
+    the head word of the title, the names written after one ("coach Ange
+    Postecoglou", "EPA Administrator Michael Regan"), which are people's even
+    when the first name is not a common one, and whom a role noun stands for."""
     lex = lexicon()
     out: dict[str, list[tuple[int, str]]] = {}
+    titled: dict[str, list[tuple[int, str]]] = {}
     for m in _NAME_RUN.finditer(text):
-        parts = drop_openers(m.group().split())
+        opened = m.group().split()
+        parts = drop_openers(opened)
         last = len(parts) - 1  # a surname may be a title word too ("Robert Major", "Maura Dean")
         cut = max(
             (
@@ -123,17 +130,54 @@ def _full_names(text: str) -> dict[str, list[tuple[int, str]]]:
             ),
             default=0,
         )
+        title = parts[:cut]
         parts = parts[cut:]
         while parts and base(parts[0]) in lex.starters:
             parts.pop(0)
+        if len(parts) >= 3 and _AFTER_BODY_PREPOSITION.search(text, max(0, m.start() - 8), m.start()):
+            parts = personal_tail(parts)  # "Inspector General of Police Gilbert Masengeli": not "Police Gilbert …"
         if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
             continue
+        if base(parts[-1]) in lex.titles and demonym(parts[-2]):
+            continue  # "Kenyan President": a role, no one's name
         parts[-1] = unpossessed(parts[-1])
-        out.setdefault(parts[-1], []).append((m.start(), " ".join(parts)))
+        name = " ".join(parts)
+        out.setdefault(parts[-1], []).append((m.start(), name))
+        if len(drop_openers(opened)) == len(opened):
+            title = _title_before(text, m.start()) + title
+        if title:
+            head = base(title[-1])
+            titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
+    return out, titled
+
+
+def _title_words(entry: str) -> set[str]:
+    """The words of the title in a "name\ttitle" entry of the titled names."""
+    return {base(w) for w in entry.split("\t")[1].split()}
+
+
+_AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
+_TITLE_WORDS_BEFORE = 4  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
+
+
+def _title_before(text: str, at: int) -> list[str]:
+    """The lower-case title written right before a name and its capitalised
+    modifiers ("PCB chairman", "Socceroos coach", "union leader"), or nothing."""
+    lex = lexicon()
+    words = text[max(0, at - 80) : at].split()
+    if not words or base(words[-1]) not in lex.titles or not words[-1][:1].islower():
+        return []
+    out = [words[-1]]
+    for w in reversed(words[-_TITLE_WORDS_BEFORE:-1]):
+        if not w[:1].isupper() or w[-1:] in ".,;:" or base(w) in lex.starters:
+            break
+        out.insert(0, w)
     return out
 
 
 _HYPERNYMS = words("body_hypernyms")
+_LEADER_NOUNS = words("leader_nouns")
+_INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any", "each", "every"))  # "a police officer": someone
 _NAMED_INSTITUTIONS = words("named_institutions")
 
 
@@ -180,6 +224,8 @@ class Registry:
         self._by_word: dict[str, list[Source]] = {}  # each word of a person's name -> those people
         self._by_alias: dict[str, Source] = {}
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
+        self._titled: dict[str, list[tuple[int, str]]] = {}  # title head -> (position, "name\ttitle")
+        self._titled_names: frozenset[str] = frozenset()
         self._gender_seen: dict[int, str] = {}
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
         self._introduced: frozenset[str] | None = None
@@ -232,8 +278,36 @@ class Registry:
 
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         if self._candidates is None:
-            self._candidates = _full_names(self.text)
+            self._candidates, self._titled = _full_names(self.text)
+            self._titled_names = frozenset(n.split("\t")[0] for runs in self._titled.values() for _, n in runs)
         return self._candidates
+
+    def _is_titled(self, name: str) -> bool:
+        """Whether the text writes a title before this name ("coach Ange Postecoglou")."""
+        self._index()
+        return name in self._titled_names
+
+    def title_holder(self, role: list[str], position: int) -> tuple[str, str] | None:
+        """The person a role noun stands for ("the president", "EPA chief", "The
+        Ontario PC leader") and their title as written: someone the text names
+        with a title of the same head word; with several such people, those
+        whose title holds the role's other words. The last named before the
+        position, else the first after (a headline's role)."""
+        self._index()
+        head = base(role[-1])
+        runs = self._titled.get(head, [])
+        if head in _LEADER_NOUNS and role[:-1]:  # "PCB chief": the PCB's chairman, whatever the title
+            runs = sorted(r for group in self._titled.values() for r in group)
+        elif member_groups().get(head + "s") == "parties":  # "the Wyoming Republican": a member titled so
+            runs = sorted(r for group in self._titled.values() for r in group if head in _title_words(r[1]))
+        if len({n.split("\t")[0] for _, n in runs}) > 1 and role[:-1] or head in _LEADER_NOUNS:
+            wanted = {base(w) for w in role[:-1]}
+            runs = [(at, n) for at, n in runs if wanted <= _title_words(n)]
+        if not runs:
+            return None
+        earlier = [r for r in runs if r[0] < position]
+        name, title = (earlier[-1] if earlier else runs[0])[1].split("\t")
+        return name, title
 
     def _full_name_for(self, token: str, before: int) -> str | None:
         """A full name in the text that ends with a lone surname ("Nadeau" ->
@@ -353,6 +427,13 @@ class Registry:
                     bodies = [s for s in bodies if _acronym(s.name)] if len(p.name.split()) == 1 else []
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
+        if p.kind == "anonymous" and base(p.mention.split()[0]) not in _INDEFINITE:
+            role = p.name.split()
+            head = base(role[-1])
+            if (head in lexicon().titles and head not in SPOKES_ROLES) or member_groups().get(head + "s") == "parties":
+                holder = self.title_holder(role, position)
+                if holder:  # "The President made the call" after "President William Ruto"
+                    return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
@@ -536,7 +617,7 @@ class Registry:
     def _in_view(self, name: str) -> None:
         """Add a person named in the text, when a common first name shows the run is a person's name."""
         last = name.split()[-1]
-        if not first_name(name.split()[0]):
+        if not first_name(name.split()[0]) and not self._is_titled(name):
             return
         if self._places is None:
             self._places = frozenset(unpossessed(m.group(1)) for m in _PLACE_AFTER.finditer(self.text))
