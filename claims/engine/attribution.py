@@ -503,6 +503,9 @@ def _has_content(toks: list[str], i: int, subject: int = 0, lemma: str | None = 
     after = toks[i + 1 : i + 16]
     if any(t == QMARK and after[k - 1] in (",", ":") for k, t in enumerate(after) if k):
         return True
+    comma = next((k for k, t in enumerate(window[:6]) if t == ","), None) if first in ("in", "at", "during") else None
+    if comma and _bare_clause(after[comma + 1 : comma + 8]):
+        return True  # "admits in this instance, there were fatalities": an opening phrase, then the clause
     # "“…,” a citizen, whose name is redacted, wrote"; not a title ("“Hamilton” fans protested")
     opens_with_quote = len(toks) > 1 and toks[0] == QMARK and toks[1] in (",", "?", "!")
     return (
@@ -714,6 +717,26 @@ def find(outside: str, toks: list[str] | None = None) -> Found | None:
         or _belief_state(toks, lows)
         or _named_as_words(toks, lows)
     )
+
+
+_TAIL_SOURCE_WORDS = 4  # "…: disaster agency", "…: Indian foreign ministry": a source this short after the colon
+_CLAUSE_BEFORE_TAIL = 4  # and a statement at least this long before it ("Live updates: Biden" is a label)
+
+
+def headline_tail_source(toks: list[str]) -> Found | None:
+    """ "Indonesia quake death toll 100-200: disaster agency", "… talks: MEA": a
+    headline that names who said it after a final colon (wire style)."""
+    if ":" not in toks:
+        return None
+    k = len(toks) - 1 - toks[::-1].index(":")
+    tail = toks[k + 1 :]
+    while tail and tail[-1] in (".", "!", "?"):
+        tail = tail[:-1]
+    if k < _CLAUSE_BEFORE_TAIL or not 1 <= len(tail) <= _TAIL_SOURCE_WORDS:
+        return None
+    if any(not t[0].isalpha() or base(t) in CONNECTORS for t in tail):
+        return None  # "Winners: Smith and Jones", a number, a quotation
+    return Found(":", "speech", tail, cue_at=k, cue_len=1)
 
 
 def _denial(lows: list[str], k: int) -> bool:
@@ -1231,6 +1254,8 @@ def _told_about(toks: list[str], k: int) -> bool:
         return False
     if any(t.lower() == "that" for t in window[:topic]):
         return False
+    if QMARK in toks[:k]:
+        return False  # "“…,” Legault told a crowd of about 100 candidates": the quotation is what he told them
     return not any(t in (QMARK, ":") for t in toks[k : k + 14])  # "told the BBC about her ordeal: “…”" quotes her
 
 
@@ -1362,6 +1387,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
             words, title = relative, None  # "The students who met the minister said"; not "… that the mayor said"
     if not words and speech and lows[i].endswith("ing") and i > 0 and toks[i - 1] == "," and i + span < n - 1:
         words = _leading_subject(toks)  # "Tenants sued their landlord, saying he ignored ..."; not "…, tweeting."
+    if not words and speech and lows[i].endswith("ing") and i > 1 and lows[i - 1] == "by" and toks[i - 2][0].isalpha():
+        words = _leading_subject(toks)  # "Poilievre responded by saying …", "She began by telling reporters …"
     if not words and speech and _coordinated(lows, i):
         words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
         between = lows[len(words) : i]

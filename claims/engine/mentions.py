@@ -521,7 +521,10 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
     owner = next((i for i, w in enumerate(core[: cut - 1]) if possessive(w)), None)
     if cut < len(core) and owner is not None:
         cut = owner + 1  # "the union's Friday release": the union, whose release it is
+    carried = cut < len(core)
     core = core[:cut]
+    while carried and len(core) > 1 and core[-1].islower() and base(core[-1]) not in lex.org_nouns and not person_noun(core[-1]):
+        core = core[:-1]  # "The BP news release": BP's, the "news" is the release's
     core = [unpossessed(w) if i == len(core) - 1 else w for i, w in enumerate(core)]
     if not core:
         return None

@@ -84,6 +84,8 @@ def analyze_doc(doc: Doc) -> Analysis:
             g.words += len(_clip(q, s, text).text.split())
             g.full_sentence = g.full_sentence or (q.close_mark is not None and q.text.rstrip()[-1:] in (".", "?", "!"))
         row.found = attribution.find(outside, view.words)
+        if not row.found and s.text == title:
+            row.found = _named_after_colon(view.words, text)
         if not row.found:
             # parse only what may start with a name; a Title Case headline is no one's name
             named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and attribution.title_case(s.text.split()))
@@ -113,6 +115,22 @@ def analyze_doc(doc: Doc) -> Analysis:
     claims = _subheads_from_the_story(_type_rows(rows, groups, text, title), rows)
     used = list({id(c.source): c.source for c in claims if c.source}.values())
     return Analysis(title, len(text), len(text.split()), claims, used)
+
+
+def _named_after_colon(words: list[str], text: str) -> attribution.Found | None:
+    """A headline's source after its final colon, when those words name a source
+    ("…: police", "…: MEA", "…: Matlow" when the story names Matlow again), not a
+    pronoun or a label ("…: Explained")."""
+    found = attribution.headline_tail_source(words)
+    if found is None:
+        return None
+    parsed = mentions.parse(found.words)
+    if parsed is None or parsed.pronoun:
+        return None
+    lone = found.words[0] if len(found.words) == 1 else ""
+    if lone[:1].isupper() and not lone.isupper() and text.count(lone) < 2:
+        return None
+    return found
 
 
 def _bound_pronoun(

@@ -29,6 +29,7 @@ from claims.engine.mentions import (
     first_name,
     head_noun,
     personal_tail,
+    plural,
     possessive,
     unpossessed,
 )
@@ -130,6 +131,8 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
             ),
             default=0,
         )
+        owner = max((k + 1 for k, w in enumerate(parts[:-2]) if possessive(w)), default=0)
+        cut = max(cut, owner)  # "Plaid's Rhun ap Iorwerth": whom he works for is no part of his name
         title = parts[:cut]
         parts = parts[cut:]
         while parts and base(parts[0]) in lex.starters:
@@ -145,7 +148,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         out.setdefault(parts[-1], []).append((m.start(), name))
         if len(drop_openers(opened)) == len(opened):
             title = _title_before(text, m.start()) + title
-        if title:
+        if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
             head = base(title[-1])
             titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
     return out, titled
@@ -403,7 +406,7 @@ class Registry:
                 company = self.company_named(position)
                 if company:  # "the company said" -> "Brightline Software Inc."
                     return self.resolve(Parsed(p.mention, company, "organization", p.title), position)
-            if p.kind == "anonymous":
+            if p.kind == "anonymous" and not plural(p.name.split()[-1]):
                 holder = self.role_holder(p.name, position)
                 if holder:
                     return self.resolve(Parsed(p.mention, holder, "person", p.name), position)
@@ -430,7 +433,9 @@ class Registry:
         if p.kind == "anonymous" and base(p.mention.split()[0]) not in _INDEFINITE:
             role = p.name.split()
             head = base(role[-1])
-            if (head in lexicon().titles and head not in SPOKES_ROLES) or member_groups().get(head + "s") == "parties":
+            if plural(role[-1]):
+                pass  # "Senators", "officials": people, not the one person titled so
+            elif (head in lexicon().titles and head not in SPOKES_ROLES) or member_groups().get(head + "s") == "parties":
                 holder = self.title_holder(role, position)
                 if holder:  # "The President made the call" after "President William Ruto"
                     return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
