@@ -1646,3 +1646,50 @@ def test_tag_verbs_of_manner_attribute_a_quotation_but_not_an_act():
     assert _source_of(text, "No chance") == "Mary Ellison"
     assert _source_of(text, "two counts") is None
     assert _source_of(text, "a photo") is None
+
+
+def test_court_reporting_headline_sources_and_subjects_of_by_saying():
+    text = (
+        "Quake toll rises to 40: disaster agency\n\n"
+        "The court heard that the gates of three buildings were damaged.\n\n"
+        "Poilievre responded by saying the tax was the cause.\n\n"
+        "“We won,” Legault told a crowd of about 100 candidates, many of them newly elected.\n\n"
+        "Daniel Jackson admitted misconduct in a public office.\n\n"
+        "The BP news release said the patrols had ended.\n"
+    )
+    assert _source_of(text, "toll rises") == "disaster agency"
+    assert _source_of(text, "gates of three") == "court"
+    assert _source_of(text, "tax was the cause") == "Poilievre"
+    assert _source_of(text, "We won") == "Legault"
+    assert _source_of(text, "misconduct") is None  # a plea, not a statement
+    assert _source_of(text, "patrols had ended") == "BP"
+
+
+def test_a_label_after_a_headline_colon_and_a_plural_role_are_no_source():
+    text = "Five things to know about the vote: Explained\n\nThe vote is today.\n"
+    assert _source_of(text, "Five things") is None
+    text = "Senators Ask White House: Where Are the Nominees?\n\nRepublican senators want names.\n"
+    assert _source_of(text, "Senators Ask") == "Senators"
+
+
+def test_roles_bodies_and_peoples_are_told_apart():
+    text = (
+        "Pilots deal\n\nThe Air Line Pilots Association represents 5,200 pilots.\n\n"
+        "Air Canada said it reached a deal.\n\nThe union said the deal provides more pay.\n\n"
+        "South Korean officials said the missile flew 900 km.\n\n"
+        "Earlier Wednesday, the state Board of Elections urged candidates to wait.\n\n"
+        "Hancock Health CEO Steve Long said the attack was contained.\n\n"
+        "TTC CEO Andy Byford apologized to riders.\n\n“I just want to say sorry,” the TTC CEO said.\n"
+    )
+    assert _source_of(text, "more pay") == "Air Line Pilots Association"
+    assert _source_of(text, "900 km") == "South Korean officials"
+    assert _source_of(text, "candidates to wait") == "state Board of Elections"
+    assert _source_of(text, "contained") == "Steve Long"
+    assert _source_of(text, "say sorry") == "Andy Byford"
+    text = (
+        "Councillor wants rules\n\nOne Toronto councillor says it is time for new rules.\n\n"
+        "Toronto councillor Paula Fletcher said landlords abuse the law.\n\n"
+        "Crash\n\nPolice Officer Jane Smith arrested the driver.\n\nA police officer said the road was closed.\n"
+    )
+    assert _source_of(text, "time for new rules") == "Paula Fletcher"  # a lede's someone, named after
+    assert _source_of(text, "road was closed") == "police officer"  # someone else than the one named before

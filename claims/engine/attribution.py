@@ -161,7 +161,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         if b in _TIME and j > 0 and (base(toks[j - 1]) in lexicon().honorifics or _month_as_surname(toks, j)):
             break  # "Ms. May said", "Elizabeth May said": a name, not the month
         adverb = len(b) >= 7 and b.endswith(mentions.ADVERB_ENDINGS) and toks[j].islower()  # "ultimately concluded"
-        if b in _SKIP_BEFORE_VERB or b in _TIME or (seen_time and b in _TIME_OPENERS) or adverb:
+        skip = b in _SKIP_BEFORE_VERB and (toks[j].islower() or j == 0 and b != "long")  # "Steve Long said": a name
+        if skip or b in _TIME or (seen_time and b in _TIME_OPENERS) or adverb:
             seen_time = seen_time or b in _TIME
             j -= 1
             continue

@@ -178,3 +178,10 @@ def member_groups() -> dict[str, str]:
     """Plural names of a party's members or of a people ("Republicans", "Canadians"), lower case, each with
     its section in `member_groups.txt` ("parties" or "peoples")."""
     return {ln.lower(): section for section, lines in _sections("member_groups.txt").items() for ln in lines}
+
+
+@cache
+def typed_bodies() -> dict[str, frozenset[str]]:
+    """Generic nouns for a kind of body ("union"), each with the words its members' names carry
+    ("association", "federation"), from `typed_bodies.txt`."""
+    return {ln.split()[0]: frozenset(ln.lower().split()[1:]) for ln in _lines("typed_bodies.txt")}

@@ -563,11 +563,12 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         owned_by = _role_of(core, had_det, mention)
         if owned_by is not None:  # "the widow of Alexei Navalny", "the chief executive of Tesco"
             return owned_by
-        titled = any(base(w) in lex.titles for w in title_words)
+        lead = next((k for k, w in enumerate(core) if is_cap(w)), 0)  # "the state Board of Elections"
         if (
-            not titled
-            and all(is_cap(w) or base(w) in CONNECTORS for w in core)
-            and any(base(w) in CONNECTORS for w in core[1:-1])
+            not any(base(w) in lex.titles for w in title_words if is_cap(w))
+            and all(is_cap(w) or base(w) in CONNECTORS for w in core[lead:])
+            and any(base(w) in CONNECTORS for w in core[lead + 1 : -1])
+            and (not lead or base(core[lead]) in lex.org_nouns)
         ):
             name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
             return Parsed(mention, name, "media" if is_media(name) else "organization")
@@ -610,7 +611,11 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         former = any(base(w) in _FORMER for w in body)  # "a former Pentagon official" speaks for no one
         personal = bool(named) and first_name(named[0])
         # a spokesman speaks for whoever is named; an official or lawyer only for what reads as a body
-        body_like = bool(named) and (hb in SPOKES_ROLES or len(named) > 1 or classify_proper(named) != "person")
+        body_like = (
+            bool(named)
+            and not demonym(" ".join(named))  # "South Korean officials": people of a country, not a body
+            and (hb in SPOKES_ROLES or len(named) > 1 or classify_proper(named) != "person")
+        )
         if not former and not personal and body_like and is_cap(body[-1]) and named == body[len(body) - len(named) :]:
             # "a Pentagon spokesman", "a White House official": the body, with the role as title (GUIDE)
             lead = body[: len(body) - len(named)]

@@ -16,7 +16,7 @@ from itertools import islice
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.doc import ABBR_DOT
-from claims.engine.lexicon import lexicon, member_groups, words
+from claims.engine.lexicon import lexicon, member_groups, typed_bodies, words
 from claims.engine.mentions import (
     NAME_PARTICLES,
     SPOKES_ROLES,
@@ -28,6 +28,7 @@ from claims.engine.mentions import (
     drop_openers,
     first_name,
     head_noun,
+    is_cap,
     personal_tail,
     plural,
     possessive,
@@ -180,6 +181,7 @@ def _title_before(text: str, at: int) -> list[str]:
 
 _HYPERNYMS = words("body_hypernyms")
 _LEADER_NOUNS = words("leader_nouns")
+_TYPED_BODIES = typed_bodies()
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any", "each", "every"))  # "a police officer": someone
 _NAMED_INSTITUTIONS = words("named_institutions")
 
@@ -290,6 +292,27 @@ class Registry:
         self._index()
         return name in self._titled_names
 
+    def _role_holder_named(self, p: Parsed, position: int) -> tuple[str, str] | None:
+        """The named person a role mention stands for ("the president", "the TTC
+        CEO", "The Wyoming Republican"); an indefinite one ("one Toronto
+        councillor says …") only when the story names the holder after it, as a
+        lede introduces someone it names later."""
+        if p.kind not in ("anonymous", "organization") or p.pronoun or p.title:
+            return None
+        role = p.name.split()
+        head = base(role[-1])
+        if plural(role[-1]) or head in SPOKES_ROLES:
+            return None  # "Senators", "officials": people, not the one person titled so; a spokesman speaks for a body
+        if head not in lexicon().titles and member_groups().get(head + "s") != "parties":
+            return None
+        if p.kind == "organization" and not any(is_cap(w) for w in role[:-1]):
+            return None
+        holder = self.title_holder(role, position)
+        if holder and base(p.mention.split()[0]) in _INDEFINITE:
+            first = min((at for runs in self._titled.values() for at, n in runs if n.split("\t")[0] == holder[0]))
+            return holder if first > position else None
+        return holder
+
     def title_holder(self, role: list[str], position: int) -> tuple[str, str] | None:
         """The person a role noun stands for ("the president", "EPA chief", "The
         Ontario PC leader") and their title as written: someone the text names
@@ -399,7 +422,13 @@ class Registry:
                     # not "a security guard … the coast guard"
                 if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
                     return self._touch(s)
+                if p.kind == "organization" and s.kind == "organization" and _TYPED_BODIES.get(head, frozenset()) & _words_of(s.name):
+                    return self._touch(s)  # "the union" after "the Air Line Pilots Association"
             titled = self.body_named(head, position) if p.kind == "organization" else None
+            for word in sorted(_TYPED_BODIES.get(head, ())) if not titled and p.kind == "organization" else ():
+                titled = self.body_named(word, position)  # "the union": the Association the text names
+                if titled:
+                    break
             if titled and " of " in titled:  # "the bank" -> "Bank of Canada", "the union" -> "Union of …"
                 return self.resolve(Parsed(p.mention, titled, "organization", p.title), position)
             if p.kind == "organization" and head in lexicon().company_nouns:
@@ -428,17 +457,13 @@ class Registry:
                 if head in _NAMED_INSTITUTIONS:  # "the court" is no newspaper; "the department" may be the NYPD,
                     # but "the appeals court" is a court of its own, not the SEC
                     bodies = [s for s in bodies if _acronym(s.name)] if len(p.name.split()) == 1 else []
+                if head in _TYPED_BODIES:  # "the union" is no airline
+                    bodies = [s for s in bodies if _TYPED_BODIES[head] & _words_of(s.name)]
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
-        if p.kind == "anonymous" and base(p.mention.split()[0]) not in _INDEFINITE:
-            role = p.name.split()
-            head = base(role[-1])
-            if plural(role[-1]):
-                pass  # "Senators", "officials": people, not the one person titled so
-            elif (head in lexicon().titles and head not in SPOKES_ROLES) or member_groups().get(head + "s") == "parties":
-                holder = self.title_holder(role, position)
-                if holder:  # "The President made the call" after "President William Ruto"
-                    return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
+        holder = self._role_holder_named(p, position)
+        if holder:  # "The President made the call" after "President William Ruto"
+            return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
