@@ -1693,3 +1693,16 @@ def test_roles_bodies_and_peoples_are_told_apart():
     )
     assert _source_of(text, "time for new rules") == "Paula Fletcher"  # a lede's someone, named after
     assert _source_of(text, "road was closed") == "police officer"  # someone else than the one named before
+
+
+def test_abbreviated_titles_and_a_role_of_a_body_find_the_named_holder():
+    text = (
+        "Governor runs again\n\nGov. Dannel P. Malloy said he would run.\n\n"
+        "The governor said the economy had improved.\n\n"
+        "Bank of England Governor Mark Carney spoke on Monday.\n\n"
+        "The governor of the Bank of England has urged people to focus on the big picture.\n\n"
+        "A lawyer for Tesco said the case was weak.\n"
+    )
+    assert _source_of(text, "economy had improved") == "Dannel P. Malloy"
+    assert _source_of(text, "big picture") == "Mark Carney"
+    assert _source_of(text, "case was weak") == "Tesco"  # a lawyer for a body speaks for it

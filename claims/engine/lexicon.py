@@ -185,3 +185,9 @@ def typed_bodies() -> dict[str, frozenset[str]]:
     """Generic nouns for a kind of body ("union"), each with the words its members' names carry
     ("association", "federation"), from `typed_bodies.txt`."""
     return {ln.split()[0]: frozenset(ln.lower().split()[1:]) for ln in _lines("typed_bodies.txt")}
+
+
+@cache
+def title_abbreviations() -> dict[str, str]:
+    """Abbreviated titles ("gov", "sen") and the title each stands for, from `title_abbreviations.txt`."""
+    return {ln.split()[0]: ln.split()[1] for ln in _lines("title_abbreviations.txt")}

@@ -16,8 +16,9 @@ from itertools import islice
 import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 
 from claims.engine.doc import ABBR_DOT
-from claims.engine.lexicon import lexicon, member_groups, typed_bodies, words
+from claims.engine.lexicon import lexicon, member_groups, title_abbreviations, typed_bodies, words
 from claims.engine.mentions import (
+    BODY_ROLES,
     NAME_PARTICLES,
     SPOKES_ROLES,
     Parsed,
@@ -150,14 +151,24 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         if len(drop_openers(opened)) == len(opened):
             title = _title_before(text, m.start()) + title
         if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
-            head = base(title[-1])
+            head = _title_head(title[-1])
             titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
     return out, titled
 
 
+def _title_head(word: str) -> str:
+    """A title word as the role nouns that stand for it are written: "Gov." is "governor"."""
+    return title_abbreviations().get(base(word), base(word))
+
+
+def _holds_title(title: str, head: str) -> bool:
+    """Does a person's title name this role ("Gov." the governor, "chief executive" the executive)?"""
+    return head in title.lower() or head in {_title_head(w) for w in title.split()}
+
+
 def _title_words(entry: str) -> set[str]:
     """The words of the title in a "name\ttitle" entry of the titled names."""
-    return {base(w) for w in entry.split("\t")[1].split()}
+    return {_title_head(w) for w in entry.split("\t")[1].split()}
 
 
 _AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
@@ -165,12 +176,12 @@ _TITLE_WORDS_BEFORE = 4  # "Ontario PC leader Doug Ford": the title before a nam
 
 
 def _title_before(text: str, at: int) -> list[str]:
-    """The lower-case title written right before a name and its capitalised
-    modifiers ("PCB chairman", "Socceroos coach", "union leader"), or nothing."""
+    """The lower-case or abbreviated title written right before a name and its
+    capitalised modifiers ("PCB chairman", "Socceroos coach", "Ohio Gov."), or nothing."""
     lex = lexicon()
     words = text[max(0, at - 80) : at].split()
-    if not words or base(words[-1]) not in lex.titles or not words[-1][:1].islower():
-        return []
+    if not words or base(words[-1]) not in lex.titles or not (words[-1][:1].islower() or words[-1].endswith(".")):
+        return []  # "coach Ange Postecoglou", "Gov. Dannel P. Malloy" (a capitalised title is in the run itself)
     out = [words[-1]]
     for w in reversed(words[-_TITLE_WORDS_BEFORE:-1]):
         if not w[:1].isupper() or w[-1:] in ".,;:" or base(w) in lex.starters:
@@ -297,9 +308,15 @@ class Registry:
         CEO", "The Wyoming Republican"); an indefinite one ("one Toronto
         councillor says …") only when the story names the holder after it, as a
         lede introduces someone it names later."""
-        if p.kind not in ("anonymous", "organization") or p.pronoun or p.title:
+        if p.kind not in ("anonymous", "organization") or p.pronoun:
             return None
         role = p.name.split()
+        if p.title and p.kind == "organization":  # "the governor of the Bank of England", "Tesco's chief executive"
+            if base(p.title.split()[-1]) in BODY_ROLES:
+                return None  # "a lawyer for the union" speaks for the union (GUIDE)
+            role = [*(w for w in role if is_cap(w)), *p.title.split()]
+        elif p.title:
+            return None
         head = base(role[-1])
         if plural(role[-1]) or head in SPOKES_ROLES:
             return None  # "Senators", "officials": people, not the one person titled so; a spokesman speaks for a body
@@ -328,7 +345,8 @@ class Registry:
             runs = sorted(r for group in self._titled.values() for r in group if head in _title_words(r[1]))
         if len({n.split("\t")[0] for _, n in runs}) > 1 and role[:-1] or head in _LEADER_NOUNS:
             wanted = {base(w) for w in role[:-1]}
-            runs = [(at, n) for at, n in runs if wanted <= _title_words(n)]
+            best = max((len(wanted & _title_words(n)) for _, n in runs), default=0)
+            runs = [(at, n) for at, n in runs if best and len(wanted & _title_words(n)) == best]
         if not runs:
             return None
         earlier = [r for r in runs if r[0] < position]
@@ -410,7 +428,7 @@ class Registry:
         if p.generic:
             head = base(head_noun(p.name.split()) if p.kind == "anonymous" else p.name.split()[-1])
             for s in self._latest():
-                if p.kind == "anonymous" and s.kind == "person" and s.title and head in s.title.lower():
+                if p.kind == "anonymous" and s.kind == "person" and s.title and _holds_title(s.title, head):
                     return self._touch(s)
                 if (
                     p.kind == "anonymous"
