@@ -1706,3 +1706,23 @@ def test_abbreviated_titles_and_a_role_of_a_body_find_the_named_holder():
     assert _source_of(text, "economy had improved") == "Dannel P. Malloy"
     assert _source_of(text, "big picture") == "Mark Carney"
     assert _source_of(text, "case was weak") == "Tesco"  # a lawyer for a body speaks for it
+
+
+def test_headline_speaker_before_a_colon_acronym_roles_and_plural_titles():
+    text = (
+        "Newsham: Police make 1 arrest after teen girl shot\n\n"
+        "Police Chief Peter Newsham said an arrest was made.\n\n"
+        "NSW Premier Gladys Berejiklian has warned a minister.\n\n"
+        "The Fish Food and Allied Workers Union spoke on Monday.\n\n"
+        "According to the union, stocks are low.\n\n"
+        "Commissioners Hayes and Brown voted for the plan, and Hayes explained that the budget was restored.\n\n"
+        "In a statement, Veterans Affairs said the lines are reviewed.\n"
+    )
+    assert _source_of(text, "Police make 1 arrest") == "Peter Newsham"
+    assert _source_of(text, "stocks are low") == "Fish Food and Allied Workers Union"
+    assert _source_of(text, "budget was restored") == "Hayes"
+    assert _source_of(text, "lines are reviewed") == "Veterans Affairs"
+    text = "Analysis: The budget is a gamble for the premier\n\nThe budget is out.\n"
+    assert _source_of(text, "Analysis") is None
+    text = "NSW Premier warns minister over spill\n\nNSW Premier Gladys Berejiklian has warned a minister.\n"
+    assert _source_of(text, "over spill") == "Gladys Berejiklian"

@@ -740,6 +740,20 @@ def headline_tail_source(toks: list[str]) -> Found | None:
     return Found(":", "speech", tail, cue_at=k, cue_len=1)
 
 
+def headline_lead_source(toks: list[str]) -> Found | None:
+    """ "Newsham: Police make 1 arrest after …": a headline that names its
+    speaker before a colon, then what they said, without quotation marks."""
+    if ":" not in toks:
+        return None
+    k = toks.index(":")
+    lead, rest = toks[:k], toks[k + 1 :]
+    if not 1 <= len(lead) <= 3 or len([t for t in rest if t[0].isalnum()]) < _CLAUSE_BEFORE_TAIL:
+        return None
+    if not all(is_cap(t) for t in lead) or title_case(rest):
+        return None  # a Title Case line after the colon is a label's subject ("Senators Ask White House: Where …")
+    return Found(":", "speech", lead, cue_at=k, cue_len=1)
+
+
 def _denial(lows: list[str], k: int) -> bool:
     """Is "nothing of the sort/kind" at k a denial ("said nothing of the sort", "… of the sort happened")?"""
     return lows[k : k + 3] in (["of", "the", "sort"], ["of", "the", "kind"])

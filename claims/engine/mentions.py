@@ -202,8 +202,8 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
             i == len(words) and i > 1 and is_cap(w) and is_cap(words[i - 2]) and base(words[i - 2]) not in lex.titles
         )
         if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and (
-            surname or (b not in lex.titles and b not in lex.honorifics)
-        ):
+            surname or (b not in lex.titles and b not in lex.honorifics and not (i < len(words) and office_plural(b)))
+        ):  # "Commissioners Hayes": a plural title before the name
             i -= 1
             continue
         break
@@ -343,6 +343,12 @@ def person_noun(word: str) -> bool:
         return True  # "the judges", "governors"
     stem = b[:-1] if b.endswith("s") and not b.endswith(("ss", "us")) else b
     return stem.endswith(_AGENT_ENDINGS)
+
+
+def office_plural(low: str) -> bool:
+    """The plural of an office's title ("commissioners", "senators"), written before names
+    ("Commissioners Hayes and Brown"); not of a person noun ("Veterans Affairs", "Residents …")."""
+    return plural_title(low) and low[:-1] not in lexicon().anon_nouns and low[:-2] not in lexicon().anon_nouns
 
 
 def plural_title(low: str) -> bool:
@@ -553,8 +559,12 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
             common = True  # "a Western diplomat in Beirut": the head is the diplomat, not the place
             break
     surname_head = (
-        len(core) > 1 and is_cap(core[-2]) and base(core[-2]) not in lex.titles and not demonym(core[-2])
-    )  # "Maura Dean"; not "Kenyan President"
+        len(core) > 1
+        and is_cap(core[-2])
+        and base(core[-2]) not in lex.titles
+        and not demonym(core[-2])
+        and not _ACRONYM.match(core[-2])
+    )  # "Maura Dean"; not "Kenyan President", "NSW Premier"
     if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
         proper = all(is_cap(w) or w.isdigit() or base(w) in CONNECTORS for w in core)
         if proper and is_media(" ".join(core)):

@@ -118,10 +118,14 @@ def analyze_doc(doc: Doc) -> Analysis:
 
 
 def _named_after_colon(words: list[str], text: str) -> attribution.Found | None:
-    """A headline's source after its final colon, when those words name a source
-    ("…: police", "…: MEA", "…: Matlow" when the story names Matlow again), not a
-    pronoun or a label ("…: Explained")."""
-    found = attribution.headline_tail_source(words)
+    """A headline's source before or after its colon, when those words name a
+    source ("Newsham: Police make 1 arrest …", "…: police", "…: MEA", "…: Matlow"
+    when the story names Matlow again), not a pronoun or a label ("…: Explained",
+    "Analysis: …")."""
+    found = attribution.headline_lead_source(words)
+    if found is not None and text.count(found.words[-1]) < 2:
+        found = None  # "Analysis: …", "Watch: …": a label the story never names again
+    found = found or attribution.headline_tail_source(words)
     if found is None:
         return None
     parsed = mentions.parse(found.words)

@@ -30,6 +30,7 @@ from claims.engine.mentions import (
     first_name,
     head_noun,
     is_cap,
+    office_plural,
     personal_tail,
     plural,
     possessive,
@@ -87,7 +88,9 @@ def _body_pattern(head: str) -> re.Pattern[str]:
     ("International Union of Operating Engineers", "Bank of Canada"); a name
     never runs over a line break (a Title Case headline is not part of it)."""
     return regex.compile(
-        r"((?:\p{Lu}[\w.’'\-]*[ \t]+){0,5})" + re.escape(head) + r"\b((?:[ \t]+of(?:[ \t]+the)?(?:[ \t]+\p{Lu}[\w.’'\-]*)+)?)"
+        r"((?:\p{Lu}[\w.’'\-]*[ \t]+(?:(?:and|&)[ \t]+(?=\p{Lu}))?){0,5})"
+        + re.escape(head)
+        + r"\b((?:[ \t]+of(?:[ \t]+the)?(?:[ \t]+\p{Lu}[\w.’'\-]*)+)?)"
     )
 
 
@@ -128,7 +131,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
             (
                 k + 1
                 for k, w in enumerate(parts)
-                if (base(w) in lex.titles or base(w) in lex.honorifics)
+                if (base(w) in lex.titles or base(w) in lex.honorifics or (k < last and office_plural(base(w))))
                 and (k < last or k == 0 or base(parts[k - 1]) in lex.titles or base(parts[k - 1]) in lex.honorifics)
             ),
             default=0,
