@@ -1726,3 +1726,19 @@ def test_headline_speaker_before_a_colon_acronym_roles_and_plural_titles():
     assert _source_of(text, "Analysis") is None
     text = "NSW Premier warns minister over spill\n\nNSW Premier Gladys Berejiklian has warned a minister.\n"
     assert _source_of(text, "over spill") == "Gladys Berejiklian"
+
+
+def test_a_statement_quoted_over_paragraphs_that_are_not_reopened_is_the_speakers():
+    text = (
+        "Flights cut\n\nA spokesperson for American Airlines said in a statement:\n\n"
+        "\u201cWe are working around the clock. We needed to cancel some flights.\n\n"
+        "We understand how frustrating it is for our guests when plans change.\n\n"
+        "As a team, we strive every day to get our guests where they need to go.\u201d\n\n"
+        "The union is urging the airline to hire more pilots.\n\n"
+        "He asked instead that the flights be restored.\n"
+    )
+    assert _source_of(text, "how frustrating") == "American Airlines"
+    assert _source_of(text, "As a team") == "American Airlines"
+    assert _source_of(text, "hire more pilots") == "union"
+    claim = next(c for c in analyze(text).claims if "asked instead" in c.text)
+    assert claim.type == "official_quote"

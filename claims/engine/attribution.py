@@ -1491,8 +1491,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if _object_relative(toks, lows, i, span, start):
         return None  # "The report, which Lopez disputed, says …": the verb's object is the relative pronoun
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
+    # "is saying goodbye" says nothing; "is urging Council to consider …" does, as "urged" would
+    progressive_plain = progressive and (low not in lex.speech_core or low in ("saying", "telling"))
     needs_content = (
-        low in lex.speech_content or low in lex.finding_content or progressive or loose_report or framed
+        low in lex.speech_content or low in lex.finding_content or progressive_plain or loose_report or framed
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does;
     # "came to say goodbye" says nothing
     at = (i - 1 if progressive else i) - len(words) - 1  # the comma before the subject ("…, CNN is reporting.")

@@ -17,6 +17,7 @@ _MARKS = re.compile(r"[“”„\"«»‘’‹›']")
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
+_DOUBLE = re.compile(r"[“”„\"«»‹›]")
 
 
 def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
@@ -24,10 +25,17 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
     out: list[Quote] = []
     group = -1
     carried = False  # the previous paragraph ended inside a quotation
-    for unit in paragraphs:
+    for k, unit in enumerate(paragraphs):
         first = unit.start
         while first < unit.end and text[first].isspace():
             first += 1
+        if carried and not _DOUBLE.search(text, unit.start, unit.end) and _closed_later(text, paragraphs, k):
+            # a statement quoted over paragraphs that are not re-opened, closed in a later one
+            end = unit.end
+            while end > first and text[end - 1].isspace():
+                end -= 1
+            out.append(Quote(first, end, text[first:end], group, first, None))
+            continue
         continues = carried and first < unit.end and text[first] in _DOUBLE_OPEN + '"'
         open_at: int | None = None  # position of the open double mark
         single_at: int | None = None
@@ -77,6 +85,17 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
             out.append(Quote(open_at + 1, end, text[open_at + 1 : end], group, open_at, None))
             carried = True
     return out
+
+
+def _closed_later(text: str, paragraphs: list[Unit], k: int) -> bool:
+    """Does the first double mark after paragraph k close a quotation (“… no marks … last words.”)?"""
+    for unit in paragraphs[k + 1 :]:
+        m = _DOUBLE.search(text, unit.start, unit.end)
+        if m is None:
+            continue
+        c, i = m.group(), m.start()
+        return c in _DOUBLE_CLOSE or (c == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in _BEFORE_OPEN)
+    return False
 
 
 def out_has_open_before(out: list[Quote], unit: Unit, i: int) -> bool:
