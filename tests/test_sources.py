@@ -1742,3 +1742,17 @@ def test_a_statement_quoted_over_paragraphs_that_are_not_reopened_is_the_speaker
     assert _source_of(text, "hire more pilots") == "union"
     claim = next(c for c in analyze(text).claims if "asked instead" in c.text)
     assert claim.type == "official_quote"
+
+
+def test_a_quotation_after_a_sentence_about_someone_and_compound_modifiers():
+    text = (
+        "Police federation\n\nStewart Phillip said the comments were harmful.\n\n"
+        "Brian Sauve is the president of the National Police Federation.\n\n"
+        "\u201cOur thoughts are with the family of the man who died. We respect the investigation.\u201d\n\n"
+        "A law enforcement official said the suspect was arrested.\n\n"
+        "Freshman Morgan Rose, 15, said she hid in a locker room.\n"
+    )
+    assert _source_of(text, "Our thoughts") == "Brian Sauve"
+    assert _source_of(text, "respect the investigation") == "Brian Sauve"
+    assert _source_of(text, "suspect was arrested") == "law enforcement official"
+    assert _source_of(text, "locker room") == "Morgan Rose"

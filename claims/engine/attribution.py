@@ -105,6 +105,7 @@ _CHARACTERISING = words("characterising_verbs")
 _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
+_COMPOUND_MODIFIERS = words("compound_modifiers")
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
@@ -226,6 +227,9 @@ def _np_before(toks: list[str], i: int) -> list[str]:
             out.append(t)  # "UFCW Local 832 said": a name that ends in its number
         elif out and modifiers < 2 and _noun_modifier(t, out[-1]) and not _verb_after_noun(toks, j):
             out.append(t)  # "business owners", "dock workers"
+            modifiers += 1
+        elif out and modifiers and f"{b}_{base(out[-1])}" in _COMPOUND_MODIFIERS:
+            out.append(t)  # "law enforcement officials": a two-word modifier
             modifiers += 1
         else:
             break

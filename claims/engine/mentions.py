@@ -648,8 +648,8 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
     partitive = len(core) > 2 and base(core[0]) in DETERMINERS and base(core[1]) == "of"  # "one of the players"
     if (base(core[0]) in _QUANTIFIED_HEADS or partitive) and len(core) > 1:
         return Parsed(mention, phrase, "anonymous")  # "some in the Muslim community", "those involved"
-    if person_noun(head_noun(core)) or hb in lex.titles:
-        # "the judge", or a bare role noun in a headline ("Judge rules ...")
+    if person_noun(head_noun(core)) or hb in lex.titles or (core[-1].islower() and person_noun(core[-1])):
+        # "the judge", or a bare role noun in a headline ("Judge rules ..."); "Two law enforcement sources"
         generic = (had_det and base(words[0]) == "the") or (len(words) == 1 and is_cap(words[0]))
         return Parsed(mention, phrase, "anonymous", generic=generic)
     return None

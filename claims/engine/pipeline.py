@@ -41,6 +41,7 @@ class _Row:
     source: Source | None = None
     mention: str | None = None
     groups: set[int] = field(default_factory=set)
+    subject: Source | None = None  # the person a sentence without a cue opens with ("Brian Sauve is the president …")
 
 
 @dataclass(slots=True)
@@ -90,7 +91,7 @@ def analyze_doc(doc: Doc) -> Analysis:
             # parse only what may start with a name; a Title Case headline is no one's name
             named = _OPENS_WITH_NAME.match(s.text) and not (s.text == title and attribution.title_case(s.text.split()))
             subject = mentions.parse(attribution.leading_subject(outside, view.words)) if named else None
-            registry.note_subject(s.text, subject, s.start)
+            row.subject = registry.note_subject(s.text, subject, s.start)
         if row.found:
             appositive = row.found.title
             parsed = mentions.parse(row.found.words)
@@ -299,6 +300,16 @@ def _colon_blocks(rows: list[_Row]) -> dict[int, Source]:
     return out
 
 
+def _introduced_before(rows: list[_Row], n: int, last_speaker: tuple[int, Source] | None) -> bool:
+    """Does the quotation at row n open right after an unquoted sentence about a person other
+    than the last speaker ("Brian Sauve is the president of the federation. “Our thoughts are …”")?"""
+    if n == 0 or rows[n - 1].subject is None or rows[n - 1].pieces:
+        return False
+    if rows[n].pieces and rows[n].pieces[0].start < rows[n].sentence.start:
+        return False  # the quotation began before this sentence: it goes on, whoever the sentence before was about
+    return last_speaker is None or (last_speaker[0] < n - 1 and last_speaker[1] is not rows[n - 1].subject)
+
+
 def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: str | None) -> list[Claim]:
     in_blocks = _colon_blocks(rows)
     scores = {
@@ -345,6 +356,9 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             if group_source:
                 source, conf = group_source, 0.85
                 why = [f"inside a quotation attributed to {source.name!r} in a neighbouring sentence"]
+            elif _introduced_before(rows, n, last_speaker):
+                source, conf = rows[n - 1].subject, 0.7
+                why = [f"quotation with no cue right after a sentence about {source.name!r}"]
             elif last_speaker and n - last_speaker[0] <= _INHERIT_WINDOW:
                 source, conf = last_speaker[1], 0.7
                 why = [f"quotation with no cue of its own continues the previous speaker {source.name!r}"]

@@ -746,12 +746,12 @@ class Registry:
             return "m"
         return None
 
-    def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> None:
+    def note_subject(self, sentence: str, subject: Parsed | None, position: int) -> Source | None:
         """A person named at the start of a sentence ("Okafor laughs ...",
         "Arizona Gov. Ruben Navarro, whose state ...") becomes the most salient
         one, so a following "he said" points to them; and takes the gender of
         the pronouns the same sentence uses ("McNeely was afraid to let her
-        guard down")."""
+        guard down"). Returns the person, who may speak the quotation that follows."""
         person = self._note_subject(sentence, subject, position)
         owner = possessive(sentence.lstrip("“\"‘'( ").split(" ", 1)[0])
         # "Freeland's remarks came after … his criticism": the pronoun is not hers
@@ -760,6 +760,7 @@ class Registry:
             female, male = bool(words & _SHE), bool(words & _HE)
             if female != male:
                 self._gender_seen[id(person)] = "f" if female else "m"
+        return person if person is not None and person.kind == "person" and not owner else None
 
     def _note_subject(self, sentence: str, subject: Parsed | None, position: int) -> Source | None:
         first = [unpossessed(w.strip(",.;:")) for w in sentence.lstrip("“\"‘'( ").split(" ", 2)[:2]]
