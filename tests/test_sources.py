@@ -1756,3 +1756,15 @@ def test_a_quotation_after_a_sentence_about_someone_and_compound_modifiers():
     assert _source_of(text, "respect the investigation") == "Brian Sauve"
     assert _source_of(text, "suspect was arrested") == "law enforcement official"
     assert _source_of(text, "locker room") == "Morgan Rose"
+
+
+def test_an_appositive_title_lets_a_described_role_find_its_holder():
+    text = (
+        "Outbreak\n\nThe mayor of a small town in Newfoundland says his community is coming together.\n\n"
+        "Brian Keating, the mayor of Marystown, said residents were kind.\n\n"
+        "Malcolm Grant, the chairman of the Russell group, today warned that fees would rise.\n\n"
+        "The chairman said more.\n"
+    )
+    assert _source_of(text, "coming together") == "Brian Keating"
+    assert _source_of(text, "fees would rise") == "Malcolm Grant"
+    assert _source_of(text, "said more") == "Malcolm Grant"

@@ -571,8 +571,8 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
     "Her deputy, Tom Adeyemi, said"."""
     words = _np_before(toks, i)
     j = i - 1
-    while j >= 0 and toks[j].lower() in _SKIP_BEFORE_VERB:
-        j -= 1
+    while j >= 0 and (toks[j].lower() in _SKIP_BEFORE_VERB or toks[j].lower() in _TIME):
+        j -= 1  # "…, the chairman of the Russell group, today warned"
     if words or j < 1 or toks[j] != ",":
         return words, None
     lead = _opening_name(toks, j)
@@ -1046,7 +1046,8 @@ def _described_subject(toks: list[str], i: int) -> list[str]:
                 h = k + 2  # the last noun of the compound heads it
         head, nxt = toks[h], toks[h + 1]
         quantifier = base(head) in _QUANTIFIED_HEADS
-        if not (person_noun(head) or quantifier):
+        titled = head.islower() and base(head) in lexicon().titles and nxt.lower() in ("of", "for")  # "The mayor of a …"
+        if not (person_noun(head) or quantifier or titled):
             continue
         after = base(toks[h + 2]) if h + 2 < i else ""
         ending = ("ed", "ing") if person_noun(head) else ("ed",)  # "people living nearby", "those involved"

@@ -573,6 +573,10 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         owned_by = _role_of(core, had_det, mention)
         if owned_by is not None:  # "the widow of Alexei Navalny", "the chief executive of Tesco"
             return owned_by
+        at = next((k for k, w in enumerate(core) if base(w) in _ROLE_PREPOSITIONS), 0)
+        after = [w for w in core[at + 1 : at + 3] if base(w) not in DETERMINERS][:1]
+        if at and all(w.islower() for w in core[:at]) and base(core[at - 1]) in lex.titles and after and after[0].islower():
+            return Parsed(mention, " ".join(core), "anonymous")  # "the mayor of a small town in Newfoundland"
         lead = next((k for k, w in enumerate(core) if is_cap(w)), 0)  # "the state Board of Elections"
         if (
             not any(base(w) in lex.titles for w in title_words if is_cap(w))

@@ -153,6 +153,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         out.setdefault(parts[-1], []).append((m.start(), name))
         if len(drop_openers(opened)) == len(opened):
             title = _title_before(text, m.start()) + title
+        title = title or _title_after(text, m.end())
         if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
             head = _title_head(title[-1])
             titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
@@ -176,6 +177,26 @@ def _title_words(entry: str) -> set[str]:
 
 _AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
 _TITLE_WORDS_BEFORE = 4  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
+
+
+_APPOSITIVE = regex.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?([^,.;:()\n]{1,80})")
+_TITLE_REACH = 4  # the title's head comes within this many words of the appositive's start
+
+
+def _title_after(text: str, at: int) -> list[str]:
+    """The title an appositive gives the name that ends at `at` ("Brian Keating, the
+    mayor of Marystown," -> "Marystown mayor"): its head, after the capitalised
+    words of the body named after "of", "for" or "at"."""
+    m = _APPOSITIVE.match(text, at)
+    if not m:
+        return []
+    words = m.group(1).split()
+    lex = lexicon()
+    head = next((k for k, w in enumerate(words[:_TITLE_REACH]) if base(w) in lex.titles and w[:1].islower()), None)
+    if head is None:
+        return []
+    body = [w for w in words[head + 1 :] if w[:1].isupper()] if words[head + 1 : head + 2] in (["of"], ["for"], ["at"]) else []
+    return [*body, *words[: head + 1]]  # written as a title before a name would be: "Marystown mayor"
 
 
 def _title_before(text: str, at: int) -> list[str]:
@@ -320,6 +341,9 @@ class Registry:
             role = [*(w for w in role if is_cap(w)), *p.title.split()]
         elif p.title:
             return None
+        elif len(role) > 2 and role[-1][:1].isupper() and base(head_noun(role)) in lexicon().titles:
+            head_word = head_noun(role)  # "mayor of a small town in Newfoundland": the mayor, of Newfoundland
+            role = [*(w for w in role if is_cap(w)), head_word]
         head = base(role[-1])
         if plural(role[-1]) or head in SPOKES_ROLES:
             return None  # "Senators", "officials": people, not the one person titled so; a spokesman speaks for a body
