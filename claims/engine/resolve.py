@@ -146,8 +146,8 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
             parts = personal_tail(parts)  # "Inspector General of Police Gilbert Masengeli": not "Police Gilbert …"
         if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
             continue
-        if base(parts[-1]) in lex.titles and demonym(parts[-2]):
-            continue  # "Kenyan President": a role, no one's name
+        if base(parts[-1]) in lex.titles and (demonym(parts[-2]) or not first_name(parts[0])):
+            continue  # "Kenyan President", "(Home) Affairs Minister": a role, no one's name; "Robert Major" is one
         parts[-1] = unpossessed(parts[-1])
         name = " ".join(parts)
         out.setdefault(parts[-1], []).append((m.start(), name))
