@@ -18,6 +18,7 @@ _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
 _DOUBLE = re.compile(r"[“”„\"«»‹›]")
+_UNMARKED_REACH = 6  # paragraphs a statement may run on without marks before the one that closes it
 
 
 def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
@@ -89,7 +90,7 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
 
 def _closed_later(text: str, paragraphs: list[Unit], k: int) -> bool:
     """Does the first double mark after paragraph k close a quotation (“… no marks … last words.”)?"""
-    for unit in paragraphs[k + 1 :]:
+    for unit in paragraphs[k + 1 : k + 1 + _UNMARKED_REACH]:
         m = _DOUBLE.search(text, unit.start, unit.end)
         if m is None:
             continue

@@ -126,6 +126,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
     for m in _NAME_RUN.finditer(text):
         opened = m.group().split()
         parts = drop_openers(opened)
+        unopened = len(parts) == len(opened)  # no "But", "Knowing" glued before the name
         last = len(parts) - 1  # a surname may be a title word too ("Robert Major", "Maura Dean")
         cut = max(
             (
@@ -151,13 +152,22 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         parts[-1] = unpossessed(parts[-1])
         name = " ".join(parts)
         out.setdefault(parts[-1], []).append((m.start(), name))
-        if len(drop_openers(opened)) == len(opened):
-            title = _title_before(text, m.start()) + title
-        title = title or _title_after(text, m.end())
+        if unopened and m.start() > 1 and text[m.start() - 1] == " " and text[m.start() - 2] in _TITLE_ENDS:
+            title = _title_before(text, m.start()) + title  # a lower-case or abbreviated title right before
+        if not title and text[m.end() : m.end() + 1] == ",":
+            title = _title_after(text, m.end())
         if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
             head = _title_head(title[-1])
             titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
     return out, titled
+
+
+def _near(runs: list[tuple[int, str]], position: int) -> list[tuple[int, str]]:
+    """The titled names written within reach of a position (a role looks back as far as
+    a role noun does, and a little ahead for a headline's), so the cost per mention stays flat."""
+    lo = bisect.bisect_left(runs, (position - _LOOKBACK, ""))
+    hi = bisect.bisect_left(runs, (position + _LOOKBACK // 4, ""))
+    return runs[lo:hi]
 
 
 def _title_head(word: str) -> str:
@@ -176,7 +186,8 @@ def _title_words(entry: str) -> set[str]:
 
 
 _AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
-_TITLE_WORDS_BEFORE = 4  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
+_TITLE_WORDS_BEFORE = 4
+_TITLE_ENDS = frozenset("abcdefghijklmnopqrstuvwxyz.")  # the last letter of "coach" or "Gov." before a name  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
 
 
 _APPOSITIVE = regex.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?([^,.;:()\n]{1,80})")
@@ -266,6 +277,7 @@ class Registry:
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
         self._titled: dict[str, list[tuple[int, str]]] = {}  # title head -> (position, "name\ttitle")
         self._titled_names: frozenset[str] = frozenset()
+        self._all_titled_runs: list[tuple[int, str]] | None = None
         self._gender_seen: dict[int, str] = {}
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
         self._introduced: frozenset[str] | None = None
@@ -353,9 +365,16 @@ class Registry:
             return None
         holder = self.title_holder(role, position)
         if holder and base(p.mention.split()[0]) in _INDEFINITE:
-            first = min((at for runs in self._titled.values() for at, n in runs if n.split("\t")[0] == holder[0]))
-            return holder if first > position else None
+            earlier = _near(self._all_titled(), position)
+            named_before = any(at < position and n.split("\t")[0] == holder[0] for at, n in earlier)
+            return None if named_before else holder
         return holder
+
+    def _all_titled(self) -> list[tuple[int, str]]:
+        """Every titled name of the text, in text order (built once)."""
+        if self._all_titled_runs is None:
+            self._all_titled_runs = sorted(r for group in self._titled.values() for r in group)
+        return self._all_titled_runs
 
     def title_holder(self, role: list[str], position: int) -> tuple[str, str] | None:
         """The person a role noun stands for ("the president", "EPA chief", "The
@@ -365,11 +384,11 @@ class Registry:
         position, else the first after (a headline's role)."""
         self._index()
         head = base(role[-1])
-        runs = self._titled.get(head, [])
+        runs = _near(self._titled.get(head, []), position)
         if head in _LEADER_NOUNS and role[:-1]:  # "PCB chief": the PCB's chairman, whatever the title
-            runs = sorted(r for group in self._titled.values() for r in group)
+            runs = _near(self._all_titled(), position)
         elif member_groups().get(head + "s") == "parties":  # "the Wyoming Republican": a member titled so
-            runs = sorted(r for group in self._titled.values() for r in group if head in _title_words(r[1]))
+            runs = [r for r in _near(self._all_titled(), position) if head in _title_words(r[1])]
         if len({n.split("\t")[0] for _, n in runs}) > 1 and role[:-1] or head in _LEADER_NOUNS:
             wanted = {base(w) for w in role[:-1]}
             best = max((len(wanted & _title_words(n)) for _, n in runs), default=0)
