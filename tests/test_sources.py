@@ -1768,3 +1768,15 @@ def test_an_appositive_title_lets_a_described_role_find_its_holder():
     assert _source_of(text, "coming together") == "Brian Keating"
     assert _source_of(text, "fees would rise") == "Malcolm Grant"
     assert _source_of(text, "said more") == "Malcolm Grant"
+
+
+def test_what_a_text_finds_and_the_named_text_a_bare_one_stands_for():
+    text = (
+        "Poll\n\nWhitman leads in the new Field Poll released Tuesday.\n\n"
+        "The poll found 45 percent of likely GOP voters support Whitman.\n\n"
+        "The audit found irregularities in the accounts.\n\n"
+        "The company found a buyer.\n"
+    )
+    assert _source_of(text, "45 percent") == "Field Poll"
+    assert _source_of(text, "irregularities") == "audit"
+    assert _source_of(text, "a buyer") is None

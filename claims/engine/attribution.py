@@ -1520,7 +1520,14 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and not _opener(toks, at)
     )
     content = inverted or trailing or aside or characterised or _content_or_frame(toks, lows, i, span, words, start)
-    if needs_content and not content:
+    # "The poll found 45 percent of voters …", "The audit found irregularities": what a text finds is its content
+    found_by_text = (
+        low in lex.finding_content
+        and bool(words)
+        and base(words[-1]) in lex.document_nouns
+        and nxt not in _PREPOSITIONS  # "A recording found on his phone": a participle, not a finding
+    )
+    if needs_content and not content and not found_by_text:
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling

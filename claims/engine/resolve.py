@@ -19,6 +19,7 @@ from claims.engine.doc import ABBR_DOT
 from claims.engine.lexicon import lexicon, member_groups, title_abbreviations, typed_bodies, words
 from claims.engine.mentions import (
     BODY_ROLES,
+    DETERMINERS,
     NAME_PARTICLES,
     SPOKES_ROLES,
     Parsed,
@@ -92,6 +93,12 @@ def _body_pattern(head: str) -> re.Pattern[str]:
         + re.escape(head)
         + r"\b((?:[ \t]+of(?:[ \t]+the)?(?:[ \t]+\p{Lu}[\w.’'\-]*)+)?)"
     )
+
+
+@lru_cache(maxsize=256)
+def _document_pattern(head: str) -> re.Pattern[str]:
+    """Capitalised words, then a document noun in either case ("Field Poll", "Suburbtrends report")."""
+    return regex.compile(r"((?:\p{Lu}[\w.’'\-]*[ \t]+){1,4})(" + re.escape(head.capitalize()) + "|" + re.escape(head.lower()) + r")\b")
 
 
 @lru_cache(maxsize=4)
@@ -525,6 +532,10 @@ class Registry:
                     bodies = [s for s in bodies if _TYPED_BODIES[head] & _words_of(s.name)]
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
+        if p.kind == "document" and len(p.name.split()) == 1 and base(p.mention.split()[0]) == "the":
+            named = self._document_named(p.name, position)
+            if named:  # "The poll found …" after "the new Field Poll": that poll
+                return self.resolve(Parsed(p.mention, named, "document", p.title), position)
         holder = self._role_holder_named(p, position)
         if holder:  # "The President made the call" after "President William Ruto"
             return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
@@ -660,6 +671,23 @@ class Registry:
             if words or tail:
                 name = [*words, head.capitalize(), *tail]
                 found = " ".join([*name[:-1], unpossessed(name[-1])])  # "… of Canada's decision": the board
+        return found
+
+    def _document_named(self, head: str, before: int) -> str | None:
+        """The named report, poll or study a bare "the poll" stands for: a document
+        source with that head already, else the last capitalised name the text writes
+        before the head ("the new Field Poll", "The Suburbtrends report")."""
+        for s in self._latest():
+            named = len(s.name.split()) > 1 and any(w[:1].isupper() for w in s.name.split()[:-1])
+            if s.kind == "document" and named and s.name.split()[-1].lower() == head.lower():
+                return s.name  # "the study" after "a Civic Action study"; not "the memo" after "an internal memo"
+        found = None
+        for m in _document_pattern(head).finditer(self.text, max(0, before - _LOOKBACK), before):
+            words = m.group(1).split()
+            while words and (base(words[0]) in lexicon().starters or base(words[0]) in DETERMINERS):
+                words.pop(0)
+            if words and not any(base(w) in lexicon().titles for w in words):
+                found = " ".join([*words, m.group(2)])
         return found
 
     def _body_in_view(self, position: int) -> Source | None:
