@@ -106,6 +106,7 @@ _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _COMPOUND_MODIFIERS = words("compound_modifiers")
+_DIRECTIVES = frozenset(("urging", "warning", "imploring", "begging", "asking", "pleading"))  # "is urging X to …"
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
@@ -162,7 +163,8 @@ def _np_before(toks: list[str], i: int) -> list[str]:
         if b in _TIME and j > 0 and (base(toks[j - 1]) in lexicon().honorifics or _month_as_surname(toks, j)):
             break  # "Ms. May said", "Elizabeth May said": a name, not the month
         adverb = len(b) >= 7 and b.endswith(mentions.ADVERB_ENDINGS) and toks[j].islower()  # "ultimately concluded"
-        skip = b in _SKIP_BEFORE_VERB and (toks[j].islower() or j == 0 and b != "long")  # "Steve Long said": a name
+        skip = b in _SKIP_BEFORE_VERB and (toks[j].islower() or b != "long" and (j == 0 or title_case(toks)))
+        # "Steve Long said" is a name; "Putin Again Warns West" a Title Case headline's adverb
         if skip or b in _TIME or (seen_time and b in _TIME_OPENERS) or adverb:
             seen_time = seen_time or b in _TIME
             j -= 1
@@ -742,20 +744,6 @@ def headline_tail_source(toks: list[str]) -> Found | None:
     if any(not t[0].isalpha() or base(t) in CONNECTORS for t in tail):
         return None  # "Winners: Smith and Jones", a number, a quotation
     return Found(":", "speech", tail, cue_at=k, cue_len=1)
-
-
-def headline_lead_source(toks: list[str]) -> Found | None:
-    """ "Newsham: Police make 1 arrest after …": a headline that names its
-    speaker before a colon, then what they said, without quotation marks."""
-    if ":" not in toks:
-        return None
-    k = toks.index(":")
-    lead, rest = toks[:k], toks[k + 1 :]
-    if not 1 <= len(lead) <= 3 or len([t for t in rest if t[0].isalnum()]) < _CLAUSE_BEFORE_TAIL:
-        return None
-    if not all(is_cap(t) for t in lead) or title_case(rest):
-        return None  # a Title Case line after the colon is a label's subject ("Senators Ask White House: Where …")
-    return Found(":", "speech", lead, cue_at=k, cue_len=1)
 
 
 def _denial(lows: list[str], k: int) -> bool:
@@ -1496,8 +1484,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if _object_relative(toks, lows, i, span, start):
         return None  # "The report, which Lopez disputed, says …": the verb's object is the relative pronoun
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
-    # "is saying goodbye" says nothing; "is urging Council to consider …" does, as "urged" would
-    progressive_plain = progressive and (low not in lex.speech_core or low in ("saying", "telling"))
+    # "is saying goodbye", "are promising", "were arguing" say nothing by themselves; "is urging Council to
+    # consider …" does, as "urged" would: a directive with its object and infinitive
+    directive = (low in _DIRECTIVES and "to" in lows[i + 1 : i + 5]) or low in ("calling for", "calling on")
+    progressive_plain = progressive and not directive
     needs_content = (
         low in lex.speech_content or low in lex.finding_content or progressive_plain or loose_report or framed
     )  # "reports directly to the chief", "reports on climate change" say nothing; "reports 45 new cases" does;
@@ -1526,6 +1516,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and bool(words)
         and base(words[-1]) in lex.document_nouns
         and nxt not in _PREPOSITIONS  # "A recording found on his phone": a participle, not a finding
+        and nxt not in _TIME
+        and nxt not in _TIME_LEADS  # "The files found yesterday", "The documents found last week"
+        and nxt not in _POSSESSIVES  # "The report found its way to reporters": an idiom
+        and nxt not in ("favour", "favor")
     )
     if needs_content and not content and not found_by_text:
         return None

@@ -181,10 +181,10 @@ def member_groups() -> dict[str, str]:
 
 
 @cache
-def typed_bodies() -> dict[str, frozenset[str]]:
-    """Generic nouns for a kind of body ("union"), each with the words its members' names carry
-    ("association", "federation"), from `typed_bodies.txt`."""
-    return {ln.split()[0]: frozenset(ln.lower().split()[1:]) for ln in _lines("typed_bodies.txt")}
+def typed_bodies() -> dict[str, tuple[str, ...]]:
+    """Generic nouns for a kind of body ("union"), each with the words its members' names carry,
+    strongest first ("union" before "association"), from `typed_bodies.txt`."""
+    return {ln.split()[0]: tuple(ln.lower().split()[1:]) for ln in _lines("typed_bodies.txt")}
 
 
 @cache

@@ -22,6 +22,7 @@ OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}  # a 
 DESCRIPTORS = words("descriptors")
 CONNECTORS = words("connectors")
 NAME_PARTICLES = words("name_particles")
+_PORTFOLIOS = words("portfolios")
 _INITIAL = regex.compile(r"\p{Lu}\.?")  # "A." in "Christopher A. Wray"
 LOCATIVES = words("locatives")
 HOLDER_VERBS = words("holder_verbs")
@@ -202,8 +203,18 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
             i == len(words) and i > 1 and is_cap(w) and is_cap(words[i - 2]) and base(words[i - 2]) not in lex.titles
         )
         if (is_cap(w) or (b in NAME_PARTICLES and i < len(words))) and (
-            surname or (b not in lex.titles and b not in lex.honorifics and not (i < len(words) and office_plural(b)))
-        ):  # "Commissioners Hayes": a plural title before the name
+            surname
+            or (
+                b not in lex.titles
+                and b not in lex.honorifics
+                and not (
+                    i < len(words)
+                    and office_plural(b)
+                    and not any(base(w) in CONNECTORS for w in words[i:])
+                    and classify_proper(words[i:]) == "person"
+                )
+            )
+        ):  # "Commissioners Hayes": a plural title before the name; "Directors Guild of America" is a body
             i -= 1
             continue
         break
@@ -238,6 +249,9 @@ def personal_tail(run: list[str]) -> list[str]:
     """The personal name that ends a capitalised run: surname, the given name
     before it and any particles or initials between ("Anurag Srivastava" in
     "External Affairs Anurag Srivastava", "Jean-Yves Le Drian")."""
+    given = next((k for k in range(len(run) - 1) if first_name(run[k])), None)
+    if given is not None:
+        return run[given:]  # "Hillary Rodham Clinton", "Anna Maria Rossi": from the given name on
     j = len(run) - 2
     while j > 0 and (base(run[j]) in NAME_PARTICLES or _INITIAL.fullmatch(run[j])):
         j -= 1
@@ -299,7 +313,7 @@ def drop_openers(words: list[str]) -> list[str]:
         if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not given):
             i += 1
             continue
-        if b.endswith("day") and b in TIME_WORDS and not possessive(words[i]) and not any(is_media(" ".join(words[i:k])) for k in range(i + 2, len(words) + 1)):
+        if b.endswith("day") and b in TIME_WORDS and not possessive(words[i]) and classify_proper(words[i + 1 :]) == "person" and not any(is_media(" ".join(words[i:k])) for k in range(i + 2, len(words) + 1)):
             i += 1  # "On Wednesday Poilievre said": the day, then the name; "the Sunday Times" is an outlet
             continue
         break
@@ -545,6 +559,8 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         return Parsed(mention, " ".join(core), "anonymous")  # "More than 200 workers", "Millions of Americans"
     if counted and base(head_noun(counted)) in lex.document_nouns:
         return Parsed(mention, " ".join(core), "document")  # "Thousands of documents show …"
+    if len(core) > 1 and is_cap(head_word := core[-1]) and base(head_word) in _PORTFOLIOS and is_cap(core[-2]):
+        return Parsed(mention, " ".join(core), "organization")  # "NSW Treasury", "Queensland Health": a department
     after_body = titled_name_after_body(core)
     if after_body is not None:
         after_body.mention = mention
@@ -565,7 +581,7 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         and not demonym(core[-2])
         and not _ACRONYM.match(core[-2])
     )  # "Maura Dean"; not "Kenyan President", "NSW Premier"
-    if is_cap(head) and (hb not in lex.titles or surname_head) and not common:
+    if is_cap(head) and (hb not in lex.titles or surname_head or is_media(" ".join(core))) and not common:
         proper = all(is_cap(w) or w.isdigit() or base(w) in CONNECTORS for w in core)
         if proper and is_media(" ".join(core)):
             return Parsed(mention, " ".join(core), "media")  # "Channel 4 News", "the Mail on Sunday"

@@ -96,6 +96,12 @@ def _body_pattern(head: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=256)
+def _indefinite_pattern(head: str) -> re.Pattern[str]:
+    """ "a new report", "Another report": an indefinite mention that brings in a document of its own."""
+    return re.compile(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:\w+\s+){0,2}" + re.escape(head.lower()) + r"\b")
+
+
+@lru_cache(maxsize=256)
 def _document_pattern(head: str) -> re.Pattern[str]:
     """Capitalised words, then a document noun in either case ("Field Poll", "Suburbtrends report")."""
     return regex.compile(r"((?:\p{Lu}[\w.’'\-]*[ \t]+){1,4})(" + re.escape(head.capitalize()) + "|" + re.escape(head.lower()) + r")\b")
@@ -161,6 +167,10 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         out.setdefault(parts[-1], []).append((m.start(), name))
         if unopened and m.start() > 1 and text[m.start() - 1] == " " and text[m.start() - 2] in _TITLE_ENDS:
             title = _title_before(text, m.start()) + title  # a lower-case or abbreviated title right before
+        elif title and unopened and text[max(0, m.start() - 4) : m.start()] in (" of ", "the "):
+            owner = _BODY_BEFORE.search(text, max(0, m.start() - 80), m.start())
+            if owner:  # "Bank of England Governor Mark Carney": the body's words belong to the title
+                title = [*owner.group(1).split(), *title]
         if not title and text[m.end() : m.end() + 1] == ",":
             title = _title_after(text, m.end())
         if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
@@ -183,8 +193,12 @@ def _title_head(word: str) -> str:
 
 
 def _holds_title(title: str, head: str) -> bool:
-    """Does a person's title name this role ("Gov." the governor, "chief executive" the executive)?"""
-    return head in title.lower() or head in {_title_head(w) for w in title.split()}
+    """Does a person's title name this role ("Gov." the governor, "chief executive" the executive),
+    not a lesser or past one ("Lt. Gov.", "Vice President", "former mayor")?"""
+    words = {_title_head(w) for w in title.replace("-", " ").split()}
+    if words & _QUALIFIERS:
+        return False
+    return head in title.lower() or head in words
 
 
 def _title_words(entry: str) -> set[str]:
@@ -192,6 +206,7 @@ def _title_words(entry: str) -> set[str]:
     return {_title_head(w) for w in entry.split("\t")[1].split()}
 
 
+_BODY_BEFORE = regex.compile(r"((?:\p{Lu}[\w.’'\-]*[ \t]+)+)of[ \t]+(?:the[ \t]+)?\Z")
 _AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
 _TITLE_WORDS_BEFORE = 4
 _TITLE_ENDS = frozenset("abcdefghijklmnopqrstuvwxyz.")  # the last letter of "coach" or "Gov." before a name  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
@@ -234,6 +249,7 @@ def _title_before(text: str, at: int) -> list[str]:
 
 _HYPERNYMS = words("body_hypernyms")
 _LEADER_NOUNS = words("leader_nouns")
+_QUALIFIERS = words("title_qualifiers")  # "Lt. Gov." is not the governor, a former mayor not the mayor
 _TYPED_BODIES = typed_bodies()
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any", "each", "every"))  # "a police officer": someone
 _NAMED_INSTITUTIONS = words("named_institutions")
@@ -354,10 +370,12 @@ class Registry:
         if p.kind not in ("anonymous", "organization") or p.pronoun:
             return None
         role = p.name.split()
+        body = None
         if p.title and p.kind == "organization":  # "the governor of the Bank of England", "Tesco's chief executive"
             if base(p.title.split()[-1]) in BODY_ROLES:
                 return None  # "a lawyer for the union" speaks for the union (GUIDE)
-            role = [*(w for w in role if is_cap(w)), *p.title.split()]
+            body = [w for w in role if is_cap(w)]
+            role = [*body, *p.title.split()]
         elif p.title:
             return None
         elif len(role) > 2 and role[-1][:1].isupper() and base(head_noun(role)) in lexicon().titles:
@@ -370,11 +388,9 @@ class Registry:
             return None
         if p.kind == "organization" and not any(is_cap(w) for w in role[:-1]):
             return None
-        holder = self.title_holder(role, position)
-        if holder and base(p.mention.split()[0]) in _INDEFINITE:
-            earlier = _near(self._all_titled(), position)
-            named_before = any(at < position and n.split("\t")[0] == holder[0] for at, n in earlier)
-            return None if named_before else holder
+        if base(p.mention.split()[0]) in _INDEFINITE:
+            return None  # "A senator said privately …": someone unnamed, even when a senator is named after
+        holder = self.title_holder(role, position, body)
         return holder
 
     def _all_titled(self) -> list[tuple[int, str]]:
@@ -383,7 +399,7 @@ class Registry:
             self._all_titled_runs = sorted(r for group in self._titled.values() for r in group)
         return self._all_titled_runs
 
-    def title_holder(self, role: list[str], position: int) -> tuple[str, str] | None:
+    def title_holder(self, role: list[str], position: int, body: list[str] | None = None) -> tuple[str, str] | None:
         """The person a role noun stands for ("the president", "EPA chief", "The
         Ontario PC leader") and their title as written: someone the text names
         with a title of the same head word; with several such people, those
@@ -400,6 +416,10 @@ class Registry:
             wanted = {base(w) for w in role[:-1]}
             best = max((len(wanted & _title_words(n)) for _, n in runs), default=0)
             runs = [(at, n) for at, n in runs if best and len(wanted & _title_words(n)) == best]
+        wanted_words = {base(w) for w in role[:-1]}
+        runs = [(at, n) for at, n in runs if not (_title_words(n) & _QUALIFIERS) - wanted_words]  # not "Lt. Gov."
+        if body:  # "the president of Acme Motors" is not President Joe Biden: the body's own word is in the title
+            runs = [(at, n) for at, n in runs if base(body[-1]) in _title_words(n)]
         if not runs:
             return None
         earlier = [r for r in runs if r[0] < position]
@@ -493,10 +513,12 @@ class Registry:
                     # not "a security guard … the coast guard"
                 if p.kind == "organization" and s.kind == "organization" and head in _words_of(s.name):
                     return self._touch(s)
-                if p.kind == "organization" and s.kind == "organization" and _TYPED_BODIES.get(head, frozenset()) & _words_of(s.name):
-                    return self._touch(s)  # "the union" after "the Air Line Pilots Association"
+
+            typed = self._typed_body(head) if p.kind == "organization" else None
+            if typed is not None:  # "the union" after "the Air Line Pilots Association"
+                return self._touch(typed)
             titled = self.body_named(head, position) if p.kind == "organization" else None
-            for word in sorted(_TYPED_BODIES.get(head, ())) if not titled and p.kind == "organization" else ():
+            for word in _TYPED_BODIES.get(head, ()) if not titled and p.kind == "organization" else ():
                 titled = self.body_named(word, position)  # "the union": the Association the text names
                 if titled:
                     break
@@ -529,7 +551,7 @@ class Registry:
                     # but "the appeals court" is a court of its own, not the SEC
                     bodies = [s for s in bodies if _acronym(s.name)] if len(p.name.split()) == 1 else []
                 if head in _TYPED_BODIES:  # "the union" is no airline
-                    bodies = [s for s in bodies if _TYPED_BODIES[head] & _words_of(s.name)]
+                    bodies = [s for s in bodies if set(_TYPED_BODIES[head]) & _words_of(s.name)]
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         if p.kind == "document" and len(p.name.split()) == 1 and base(p.mention.split()[0]) == "the":
@@ -673,6 +695,16 @@ class Registry:
                 found = " ".join([*name[:-1], unpossessed(name[-1])])  # "… of Canada's decision": the board
         return found
 
+    def _typed_body(self, head: str) -> Source | None:
+        """The body a generic noun of a kind stands for ("the union"): the last one named
+        with the kind's strongest word ("Teamsters", "Union"), then with a weaker one ("Association")."""
+        latest = [s for s in self._latest() if s.kind == "organization"]
+        for word in _TYPED_BODIES.get(head, ()):
+            for s in latest:
+                if word in _words_of(s.name):
+                    return s
+        return None
+
     def _document_named(self, head: str, before: int) -> str | None:
         """The named report, poll or study a bare "the poll" stands for: a document
         source with that head already, else the last capitalised name the text writes
@@ -681,13 +713,16 @@ class Registry:
             named = len(s.name.split()) > 1 and any(w[:1].isupper() for w in s.name.split()[:-1])
             if s.kind == "document" and named and s.name.split()[-1].lower() == head.lower():
                 return s.name  # "the study" after "a Civic Action study"; not "the memo" after "an internal memo"
-        found = None
-        for m in _document_pattern(head).finditer(self.text, max(0, before - _LOOKBACK), before):
+        found, at = None, -1
+        body = self.text.find("\n")  # a Title Case headline capitalises every noun ("Damning Report Criticises …")
+        for m in _document_pattern(head).finditer(self.text, max(0, before - _LOOKBACK, body), before):
             words = m.group(1).split()
             while words and (base(words[0]) in lexicon().starters or base(words[0]) in DETERMINERS):
                 words.pop(0)
             if words and not any(base(w) in lexicon().titles for w in words):
-                found = " ".join([*words, m.group(2)])
+                found, at = " ".join([*words, m.group(2)]), m.end()
+        if found and _indefinite_pattern(head).search(self.text, at, before):
+            return None  # "A new report by the council …": a report of its own, not the one named before
         return found
 
     def _body_in_view(self, position: int) -> Source | None:
