@@ -1814,3 +1814,10 @@ def test_review_of_the_role_rules_an_unnamed_role_stays_unnamed():
     ]
     for text, fragment, expected in cases:
         assert _source_of(text, fragment) == expected, (fragment, _source_of(text, fragment))
+
+
+def test_a_count_inside_the_listener_is_no_topic():
+    text = "Plant\n\nMayor Joe Ruiz told a meeting of about 200 residents that the plant would close.\n\n" \
+        "She told an audience about the time she met the king.\n"
+    assert _source_of(text, "plant would close") == "Joe Ruiz"
+    assert _source_of(text, "met the king") is None

@@ -1264,6 +1264,8 @@ def _told_about(toks: list[str], k: int) -> bool:
         return False
     if QMARK in toks[:k]:
         return False  # "“…,” Legault told a crowd of about 100 candidates": the quotation is what he told them
+    if window[topic].lower() == "about" and window[topic + 1 : topic + 2] and window[topic + 1][0].isdigit():
+        return False  # "told a meeting of about 200 residents that …": a count in the listener, not a topic
     return not any(t in (QMARK, ":") for t in toks[k : k + 14])  # "told the BBC about her ordeal: “…”" quotes her
 
 
