@@ -1821,3 +1821,15 @@ def test_a_count_inside_the_listener_is_no_topic():
         "She told an audience about the time she met the king.\n"
     assert _source_of(text, "plant would close") == "Joe Ruiz"
     assert _source_of(text, "met the king") is None
+
+
+def test_a_pronoun_subject_before_a_participle_and_pleas_with_what_is_asked():
+    text = (
+        "Breach\n\nTeleNet admitted on Tuesday that data was stolen.\n\n"
+        "It apologized, saying the delay in telling customers was unacceptable.\n\n"
+        "Residents pleaded with the council to keep the library open.\n\n"
+        "Ellison pleaded guilty to two counts.\n"
+    )
+    assert _source_of(text, "delay in telling") == "TeleNet"
+    assert _source_of(text, "library open") == "Residents"
+    assert _source_of(text, "two counts") is None

@@ -106,6 +106,7 @@ _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _COMPOUND_MODIFIERS = words("compound_modifiers")
+_PLEADING = frozenset(("plead", "beg", "implore"))  # content: an object and what they are asked to do
 _DIRECTIVES = frozenset(("urging", "warning", "imploring", "begging", "asking", "pleading"))  # "is urging X to …"
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
@@ -989,7 +990,8 @@ def _leading_subject(toks: list[str]) -> list[str]:
         base(t) in _TIME_MODIFIERS or base(t) in _QUANTITY_WORDS or base(t) in _ARTICLES for t in toks[1:at]
     )  # "The next day," "A couple of days later," "The Monday after the vote,"; not "The union walked out Tuesday,"
     opener = toks and (base(toks[0]) not in _ARTICLES or timely)
-    if opener and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
+    pronoun = base(toks[0]) in PRONOUNS if toks else False  # "It apologized, saying …": the subject itself
+    if opener and not pronoun and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
     for k, w in enumerate(words):
@@ -1489,6 +1491,10 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     # "is saying goodbye", "are promising", "were arguing" say nothing by themselves; "is urging Council to
     # consider …" does, as "urged" would: a directive with its object and infinitive
     directive = (low in _DIRECTIVES and "to" in lows[i + 1 : i + 5]) or low in ("calling for", "calling on")
+    pleaded = _LEMMA.get(low, low) in _PLEADING and "guilty" not in lows[i + span : i + span + 3] and any(
+        w == "to" and k + 1 < n and lows[k + 1].isalpha() and lows[k + 1] not in DETERMINERS and lows[k + 1] not in _POSSESSIVES
+        for k, w in enumerate(lows[: i + span + 6]) if k >= i + span
+    )  # "pleaded with the council to keep …", "begged people to stay"; not "pleaded guilty to two counts"
     progressive_plain = progressive and not directive
     needs_content = (
         low in lex.speech_content or low in lex.finding_content or progressive_plain or loose_report or framed
@@ -1523,7 +1529,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and nxt not in _POSSESSIVES  # "The report found its way to reporters": an idiom
         and nxt not in ("favour", "favor")
     )
-    if needs_content and not content and not found_by_text:
+    if needs_content and not content and not found_by_text and not pleaded:
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling
