@@ -593,12 +593,12 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         after = [w for w in core[at + 1 : at + 3] if base(w) not in DETERMINERS][:1]
         if at and all(w.islower() for w in core[:at]) and base(core[at - 1]) in lex.titles and after and after[0].islower():
             return Parsed(mention, " ".join(core), "anonymous")  # "the mayor of a small town in Newfoundland"
-        lead = next((k for k, w in enumerate(core) if is_cap(w)), 0)  # "the state Board of Elections"
+        first_cap = next((k for k, w in enumerate(core) if is_cap(w)), 0)  # "the state Board of Elections"
         if (
             not any(base(w) in lex.titles for w in title_words if is_cap(w))
-            and all(is_cap(w) or base(w) in CONNECTORS for w in core[lead:])
-            and any(base(w) in CONNECTORS for w in core[lead + 1 : -1])
-            and (not lead or base(core[lead]) in lex.org_nouns)
+            and all(is_cap(w) or base(w) in CONNECTORS for w in core[first_cap:])
+            and any(base(w) in CONNECTORS for w in core[first_cap + 1 : -1])
+            and (not first_cap or base(core[first_cap]) in lex.org_nouns)
         ):
             name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
             return Parsed(mention, name, "media" if is_media(name) else "organization")

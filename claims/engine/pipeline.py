@@ -310,17 +310,19 @@ def _colon_blocks(rows: list[_Row]) -> dict[int, Source]:
     return out
 
 
-def _introduced_before(rows: list[_Row], n: int, last_speaker: tuple[int, Source] | None) -> bool:
-    """Does the quotation at row n open right after an unquoted sentence about a person other
-    than the last speaker ("Brian Sauve is the president of the federation. “Our thoughts are …”")?"""
-    if n == 0 or rows[n - 1].subject is None or rows[n - 1].pieces:
-        return False
+def _introduced_before(rows: list[_Row], n: int, last_speaker: tuple[int, Source] | None) -> Source | None:
+    """The person an unquoted sentence right before the quotation at row n is about, when the
+    quotation is theirs ("Brian Sauve is the president of the federation. “Our thoughts are …”")."""
+    subject = rows[n - 1].subject if n else None
+    if subject is None or rows[n - 1].pieces:
+        return None
     if rows[n].pieces and rows[n].pieces[0].start < rows[n].sentence.start:
-        return False  # the quotation began before this sentence: it goes on, whoever the sentence before was about
+        return None  # the quotation began before this sentence: it goes on, whoever the sentence before was about
     if last_speaker is None or n - last_speaker[0] > _INHERIT_WINDOW:
-        return True  # no one spoke just before: "Finance Minister Rachel Adeyemi defended the cuts. “Nobody …”"
+        return subject  # no one spoke just before: "Finance Minister Rachel Adeyemi defended the cuts. “Nobody …”"
     # someone did: only a sentence that introduces its subject by a role gives them the floor
-    return last_speaker[0] < n - 1 and last_speaker[1] is not rows[n - 1].subject and _introduces(rows[n - 1])
+    gives_floor = last_speaker[0] < n - 1 and last_speaker[1] is not subject and _introduces(rows[n - 1])
+    return subject if gives_floor else None
 
 
 def _introduces(row: _Row) -> bool:
@@ -378,9 +380,9 @@ def _type_rows(rows: list[_Row], groups: dict[int, _Group], text: str, title: st
             if group_source:
                 source, conf = group_source, 0.85
                 why = [f"inside a quotation attributed to {source.name!r} in a neighbouring sentence"]
-            elif _introduced_before(rows, n, last_speaker):
-                source, conf = rows[n - 1].subject, 0.7
-                why = [f"quotation with no cue right after a sentence about {source.name!r}"]
+            elif (introduced := _introduced_before(rows, n, last_speaker)) is not None:
+                source, conf = introduced, 0.7
+                why = [f"quotation with no cue right after a sentence about {introduced.name!r}"]
             elif last_speaker and n - last_speaker[0] <= _INHERIT_WINDOW:
                 source, conf = last_speaker[1], 0.7
                 why = [f"quotation with no cue of its own continues the previous speaker {source.name!r}"]

@@ -126,7 +126,10 @@ def _names_before_suffixes(text: str) -> set[str]:
     return out
 
 
-def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[tuple[int, str]]]]:
+_Titled = tuple[int, str, str]  # where a name is written, the name, and the title written with it
+
+
+def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, list[_Titled]]]:
     """Every full personal name the text writes, by surname, built in one pass:
     runs of capitalised words without the openers, titles and honorifics that
     precede them ("But Green", "DUP MP Nigel Dodds" -> "Nigel Dodds"); and, by
@@ -135,7 +138,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
     when the first name is not a common one, and whom a role noun stands for."""
     lex = lexicon()
     out: dict[str, list[tuple[int, str]]] = {}
-    titled: dict[str, list[tuple[int, str]]] = {}
+    titled: dict[str, list[_Titled]] = {}
     for m in _NAME_RUN.finditer(text):
         opened = m.group().split()
         parts = drop_openers(opened)
@@ -175,11 +178,11 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
             title = _title_after(text, m.end())
         if title and not plural(title[-1]):  # "Senators Ask White House": a headline's plural, no one's title
             head = _title_head(title[-1])
-            titled.setdefault(head, []).append((m.start(), name + "\t" + " ".join(title)))
+            titled.setdefault(head, []).append((m.start(), name, " ".join(title)))
     return out, titled
 
 
-def _near(runs: list[tuple[int, str]], position: int) -> list[tuple[int, str]]:
+def _near(runs: list[_Titled], position: int) -> list[_Titled]:
     """The titled names written within reach of a position (a role looks back as far as
     a role noun does, and a little ahead for a headline's), so the cost per mention stays flat."""
     lo = bisect.bisect_left(runs, (position - _LOOKBACK, ""))
@@ -201,9 +204,9 @@ def _holds_title(title: str, head: str) -> bool:
     return head in title.lower() or head in words
 
 
-def _title_words(entry: str) -> set[str]:
-    """The words of the title in a "name\ttitle" entry of the titled names."""
-    return {_title_head(w) for w in entry.split("\t")[1].split()}
+def _title_words(title: str) -> set[str]:
+    """The words of a title, abbreviations written out ("Lt. Gov." -> lieutenant, governor)."""
+    return {_title_head(w) for w in title.split()}
 
 
 _BODY_BEFORE = regex.compile(r"((?:\p{Lu}[\w.’'\-]*[ \t]+)+)of[ \t]+(?:the[ \t]+)?\Z")
@@ -298,9 +301,9 @@ class Registry:
         self._by_word: dict[str, list[Source]] = {}  # each word of a person's name -> those people
         self._by_alias: dict[str, Source] = {}
         self._candidates: dict[str, list[tuple[int, str]]] | None = None
-        self._titled: dict[str, list[tuple[int, str]]] = {}  # title head -> (position, "name\ttitle")
+        self._titled: dict[str, list[_Titled]] = {}  # title head -> the names written with such a title
         self._titled_names: frozenset[str] = frozenset()
-        self._all_titled_runs: list[tuple[int, str]] | None = None
+        self._all_titled_runs: list[_Titled] | None = None
         self._gender_seen: dict[int, str] = {}
         self._mentioned: dict[str, list[int]] | None = None  # capitalised word -> its positions
         self._introduced: frozenset[str] | None = None
@@ -354,7 +357,7 @@ class Registry:
     def _index(self) -> dict[str, list[tuple[int, str]]]:
         if self._candidates is None:
             self._candidates, self._titled = _full_names(self.text)
-            self._titled_names = frozenset(n.split("\t")[0] for runs in self._titled.values() for _, n in runs)
+            self._titled_names = frozenset(name for runs in self._titled.values() for _, name, _ in runs)
         return self._candidates
 
     def _is_titled(self, name: str) -> bool:
@@ -363,11 +366,10 @@ class Registry:
         return name in self._titled_names
 
     def _role_holder_named(self, p: Parsed, position: int) -> tuple[str, str] | None:
-        """The named person a role mention stands for ("the president", "the TTC
-        CEO", "The Wyoming Republican"); an indefinite one ("one Toronto
-        councillor says …") only when the story names the holder after it, as a
-        lede introduces someone it names later."""
-        if p.kind not in ("anonymous", "organization") or p.pronoun:
+        """The named person a definite role mention stands for ("the president",
+        "the TTC CEO", "The Wyoming Republican", "the governor of the Bank of
+        England"); an indefinite one ("A senator said privately") is someone unnamed."""
+        if p.kind not in ("anonymous", "organization") or p.pronoun or base(p.mention.split()[0]) in _INDEFINITE:
             return None
         role = p.name.split()
         body = None
@@ -388,12 +390,9 @@ class Registry:
             return None
         if p.kind == "organization" and not any(is_cap(w) for w in role[:-1]):
             return None
-        if base(p.mention.split()[0]) in _INDEFINITE:
-            return None  # "A senator said privately …": someone unnamed, even when a senator is named after
-        holder = self.title_holder(role, position, body)
-        return holder
+        return self.title_holder(role, position, body)
 
-    def _all_titled(self) -> list[tuple[int, str]]:
+    def _all_titled(self) -> list[_Titled]:
         """Every titled name of the text, in text order (built once)."""
         if self._all_titled_runs is None:
             self._all_titled_runs = sorted(r for group in self._titled.values() for r in group)
@@ -403,27 +402,28 @@ class Registry:
         """The person a role noun stands for ("the president", "EPA chief", "The
         Ontario PC leader") and their title as written: someone the text names
         with a title of the same head word; with several such people, those
-        whose title holds the role's other words. The last named before the
-        position, else the first after (a headline's role)."""
+        whose title shares most of the role's other words; never a lesser or past
+        office ("Lt. Gov."), and for a role of a named body only a holder whose
+        title names it. The last named before the position, else the first after
+        (a headline's role)."""
         self._index()
-        head = base(role[-1])
+        head, wanted = base(role[-1]), {base(w) for w in role[:-1]}
         runs = _near(self._titled.get(head, []), position)
-        if head in _LEADER_NOUNS and role[:-1]:  # "PCB chief": the PCB's chairman, whatever the title
+        if head in _LEADER_NOUNS and wanted:  # "PCB chief": the PCB's chairman, whatever the title
             runs = _near(self._all_titled(), position)
         elif member_groups().get(head + "s") == "parties":  # "the Wyoming Republican": a member titled so
-            runs = [r for r in _near(self._all_titled(), position) if head in _title_words(r[1])]
-        if len({n.split("\t")[0] for _, n in runs}) > 1 and role[:-1] or head in _LEADER_NOUNS:
-            wanted = {base(w) for w in role[:-1]}
-            best = max((len(wanted & _title_words(n)) for _, n in runs), default=0)
-            runs = [(at, n) for at, n in runs if best and len(wanted & _title_words(n)) == best]
-        wanted_words = {base(w) for w in role[:-1]}
-        runs = [(at, n) for at, n in runs if not (_title_words(n) & _QUALIFIERS) - wanted_words]  # not "Lt. Gov."
+            runs = [r for r in _near(self._all_titled(), position) if head in _title_words(r[2])]
+        several = len({name for _, name, _ in runs}) > 1
+        if (several and wanted) or head in _LEADER_NOUNS:
+            best = max((len(wanted & _title_words(title)) for _, _, title in runs), default=0)
+            runs = [r for r in runs if best and len(wanted & _title_words(r[2])) == best]
+        runs = [r for r in runs if not (_title_words(r[2]) & _QUALIFIERS) - wanted]  # not "Lt. Gov."
         if body:  # "the president of Acme Motors" is not President Joe Biden: the body's own word is in the title
-            runs = [(at, n) for at, n in runs if base(body[-1]) in _title_words(n)]
+            runs = [r for r in runs if base(body[-1]) in _title_words(r[2])]
         if not runs:
             return None
         earlier = [r for r in runs if r[0] < position]
-        name, title = (earlier[-1] if earlier else runs[0])[1].split("\t")
+        _, name, title = earlier[-1] if earlier else runs[0]
         return name, title
 
     def _full_name_for(self, token: str, before: int) -> str | None:
@@ -555,12 +555,12 @@ class Registry:
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         if p.kind == "document" and len(p.name.split()) == 1 and base(p.mention.split()[0]) == "the":
-            named = self._document_named(p.name, position)
-            if named:  # "The poll found …" after "the new Field Poll": that poll
-                return self.resolve(Parsed(p.mention, named, "document", p.title), position)
-        holder = self._role_holder_named(p, position)
-        if holder:  # "The President made the call" after "President William Ruto"
-            return self.resolve(Parsed(p.mention, holder[0], "person", holder[1]), position)
+            cited = self._document_named(p.name, position)
+            if cited:  # "The poll found …" after "the new Field Poll": that poll
+                return self.resolve(Parsed(p.mention, cited, "document", p.title), position)
+        titled_holder = self._role_holder_named(p, position)
+        if titled_holder:  # "The President made the call" after "President William Ruto"
+            return self.resolve(Parsed(p.mention, titled_holder[0], "person", titled_holder[1]), position)
         key = p.kind + ":" + _norm(p.name)
         src = self._by_key.get(key)
         if src is None:
