@@ -106,8 +106,9 @@ _COMPLEMENT_STOPS = words("complement_stops")
 _DEFINITE = words("definite")
 _FINDING_WHEN_DOCUMENT = words("finding_when_document")
 _COMPOUND_MODIFIERS = words("compound_modifiers")
-_PLEADING = frozenset(("plead", "beg", "implore"))  # content: an object and what they are asked to do
-_DIRECTIVES = frozenset(("urging", "warning", "imploring", "begging", "asking", "pleading"))  # "is urging X to …"
+_IDIOM_OBJECTS = words("finding_idioms")
+_PLEADING = words("pleading_verbs")  # content: an object and what they are asked to do
+_DIRECTIVES = words("directive_verbs")  # "is urging X to …": speech in the progressive too
 _ASIDE_OPENERS = words("aside_openers")
 _PREPOSITIONS = words("prepositions")
 _PARTICLES = words("particles")
@@ -1490,7 +1491,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     loose_report = low in ("reports", "reporting") and (nxt in _PREPOSITIONS or nxt.endswith("ly"))
     # "is saying goodbye", "are promising", "were arguing" say nothing by themselves; "is urging Council to
     # consider …" does, as "urged" would: a directive with its object and infinitive
-    directive = (low in _DIRECTIVES and "to" in lows[i + 1 : i + 5]) or low in ("calling for", "calling on")
+    directive = low.replace(" ", "_") in _DIRECTIVES and (span > 1 or "to" in lows[i + 1 : i + 5])  # "is calling for"
     pleaded = _LEMMA.get(low, low) in _PLEADING and "guilty" not in lows[i + span : i + span + 3] and any(
         w == "to" and k + 1 < n and lows[k + 1].isalpha() and lows[k + 1] not in DETERMINERS and lows[k + 1] not in _POSSESSIVES
         for k, w in enumerate(lows[: i + span + 6]) if k >= i + span
@@ -1527,7 +1528,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and nxt not in _TIME
         and nxt not in _TIME_LEADS  # "The files found yesterday", "The documents found last week"
         and nxt not in _POSSESSIVES  # "The report found its way to reporters": an idiom
-        and nxt not in ("favour", "favor")
+        and nxt not in _IDIOM_OBJECTS  # "The study found favour with ministers"
     )
     if needs_content and not content and not found_by_text and not pleaded:
         return None

@@ -242,7 +242,7 @@ def classify_proper(name_words: list[str]) -> str:
     return "person"
 
 
-_BODY_PREPOSITIONS = frozenset(("of", "in", "for", "at"))
+BODY_PREPOSITIONS = frozenset(("of", "in", "for", "at"))  # a title's body follows: "Inspector General of Police …"
 
 
 def personal_tail(run: list[str]) -> list[str]:
@@ -265,7 +265,7 @@ def titled_name_after_body(core: list[str]) -> Parsed | None:
     lex = lexicon()
     if len(core) < 5 or base(core[0]) not in lex.titles:
         return None
-    at = max((k for k, w in enumerate(core) if w in _BODY_PREPOSITIONS), default=None)
+    at = max((k for k, w in enumerate(core) if w in BODY_PREPOSITIONS), default=None)
     if at is None:
         return None
     run = core[at + 1 :]

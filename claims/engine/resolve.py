@@ -18,6 +18,7 @@ import regex  # \p{Lu}: names outside ASCII ("Émile", "Ökobank") are names too
 from claims.engine.doc import ABBR_DOT
 from claims.engine.lexicon import lexicon, member_groups, title_abbreviations, typed_bodies, words
 from claims.engine.mentions import (
+    BODY_PREPOSITIONS,
     BODY_ROLES,
     DETERMINERS,
     NAME_PARTICLES,
@@ -157,8 +158,7 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
         cut = max(cut, owner)  # "Plaid's Rhun ap Iorwerth": whom he works for is no part of his name
         title = parts[:cut]
         parts = parts[cut:]
-        while parts and base(parts[0]) in lex.starters:
-            parts.pop(0)
+        parts = _without_openers(parts)
         if len(parts) >= 3 and _AFTER_BODY_PREPOSITION.search(text, max(0, m.start() - 8), m.start()):
             parts = personal_tail(parts)  # "Inspector General of Police Gilbert Masengeli": not "Police Gilbert …"
         if len(parts) < 2 or len(parts) > 4 or classify_proper(parts) != "person":
@@ -210,7 +210,7 @@ def _title_words(title: str) -> set[str]:
 
 
 _BODY_BEFORE = regex.compile(r"((?:\p{Lu}[\w.’'\-]*[ \t]+)+)of[ \t]+(?:the[ \t]+)?\Z")
-_AFTER_BODY_PREPOSITION = re.compile(r"\b(?:of|in|for|at)\s+(?:the\s+)?\Z")
+_AFTER_BODY_PREPOSITION = re.compile(r"\b(?:" + "|".join(sorted(BODY_PREPOSITIONS)) + r")\s+(?:the\s+)?\Z")
 _TITLE_WORDS_BEFORE = 4
 _TITLE_ENDS = frozenset("abcdefghijklmnopqrstuvwxyz.")  # the last letter of "coach" or "Gov." before a name  # "Ontario PC leader Doug Ford": the title before a name, as far back as this
 
@@ -254,8 +254,17 @@ _HYPERNYMS = words("body_hypernyms")
 _LEADER_NOUNS = words("leader_nouns")
 _QUALIFIERS = words("title_qualifiers")  # "Lt. Gov." is not the governor, a former mayor not the mayor
 _TYPED_BODIES = typed_bodies()
-_INDEFINITE = frozenset(("a", "an", "one", "another", "some", "any", "each", "every"))  # "a police officer": someone
+_INDEFINITE = words("indefinite_determiners")  # "a police officer": someone
 _NAMED_INSTITUTIONS = words("named_institutions")
+
+
+def _without_openers(words: list[str], also: frozenset[str] = frozenset()) -> list[str]:
+    """A capitalised run without the sentence openers (and the other words given) that
+    precede its name: "But Green", "The new Field Poll" -> "Field Poll"."""
+    k = 0
+    while k < len(words) and (base(words[k]) in lexicon().starters or base(words[k]) in also):
+        k += 1
+    return words[k:]
 
 
 def _acronym(name: str) -> bool:
@@ -550,8 +559,8 @@ class Registry:
                 if head in _NAMED_INSTITUTIONS:  # "the court" is no newspaper; "the department" may be the NYPD,
                     # but "the appeals court" is a court of its own, not the SEC
                     bodies = [s for s in bodies if _acronym(s.name)] if len(p.name.split()) == 1 else []
-                if head in _TYPED_BODIES:  # "the union" is no airline
-                    bodies = [s for s in bodies if set(_TYPED_BODIES[head]) & _words_of(s.name)]
+                if head in _TYPED_BODIES:
+                    bodies = []  # "the union" is only a body whose name says so (_typed_body), never the airline
                 if bodies and head not in _PLACE_NOUNS and not p.owned:  # "TransLink said ... The agency told CTV News"
                     return self._touch(bodies[0])
         if p.kind == "document" and len(p.name.split()) == 1 and base(p.mention.split()[0]) == "the":
@@ -668,8 +677,7 @@ class Registry:
         lo = max(0, before - _LOOKBACK)
         for m in _COMPANY_NAME.finditer(self.text, lo, before):
             words = m.group(1).split()
-            while words and base(words[0]) in lexicon().starters:
-                words.pop(0)
+            words = _without_openers(words)
             if words:
                 found = (m.start(), " ".join(words))
         nouns = "|".join(sorted(lexicon().company_nouns))
@@ -687,8 +695,7 @@ class Registry:
         found = None
         for m in pattern.finditer(self.text, max(0, before - _LOOKBACK), before):
             words = m.group(1).split()
-            while words and (base(words[0]) in lexicon().starters or base(words[0]) in lexicon().titles):
-                words.pop(0)
+            words = _without_openers(words, lexicon().titles)
             tail = _name_tail(m.group(2).split())
             if words or tail:
                 name = [*words, head.capitalize(), *tail]
@@ -717,8 +724,7 @@ class Registry:
         body = self.text.find("\n")  # a Title Case headline capitalises every noun ("Damning Report Criticises …")
         for m in _document_pattern(head).finditer(self.text, max(0, before - _LOOKBACK, body), before):
             words = m.group(1).split()
-            while words and (base(words[0]) in lexicon().starters or base(words[0]) in DETERMINERS):
-                words.pop(0)
+            words = _without_openers(words, DETERMINERS)
             if words and not any(base(w) in lexicon().titles for w in words):
                 found, at = " ".join([*words, m.group(2)]), m.end()
         if found and _indefinite_pattern(head).search(self.text, at, before):
