@@ -255,8 +255,7 @@ def _common_words(words: list[str]) -> list[str]:
 def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     """Features of one sentence (quotations already masked by the caller),
     from the document's tokens when the caller has them."""
-    toks = [t.replace("’", "'") for t in (tokens if tokens is not None else tokenize(text))]
-    toks = [t for t in toks if t[0].isalnum() or t in "?!"]
+    toks = [t.replace("’", "'") for t in (tokens if tokens is not None else tokenize(text)) if t[0].isalnum() or t in "?!"]
     words = [t for t in toks if t[0].isalpha()]
     lows = _common_words(words)
     n = max(1, len(words))
@@ -264,8 +263,8 @@ def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     s_sum = p_sum = v_sum = 0.0
     s_strong = v_strong = 0
     hits: dict[str, int] = {}
-    for w in lows:
-        s, p, v, marks = _profile(w)
+    profiles = [_profile(w) for w in lows]
+    for s, p, v, marks in profiles:
         s_sum += s
         p_sum += p
         s_strong += s >= 0.5
@@ -278,16 +277,13 @@ def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
     f["lex:polarity"] = min(p_sum, 3.0) / 2
     f["lex:valence"] = min(v_sum, 8.0) / 4
     f["lex:valenced_words"] = min(v_strong, 4) / 2
-    classes = word_classes()
-    copula, degree = (
-        classes.get("copula", frozenset()),
-        classes.get("intensifier", frozenset()) | classes.get("negation", frozenset()),
-    )
-    for k, w in enumerate(lows[:-1]):
-        nxt = lows[k + 2] if lows[k + 1] in degree and k + 2 < len(lows) else lows[k + 1]
-        if w in copula and _profile(nxt)[0] >= 0.5:
-            f["form:evaluative_predicate"] = 1.0  # "The mayor's candour is welcome"
-            break
+    copula, degree = _copula_and_degree()
+    for k in range(len(lows) - 1):
+        if lows[k] in copula:
+            j = k + 2 if lows[k + 1] in degree and k + 2 < len(lows) else k + 1
+            if profiles[j][0] >= 0.5:
+                f["form:evaluative_predicate"] = 1.0  # "The mayor's candour is welcome"
+                break
     for m, count in hits.items():
         if m in _FORM_MARKS:
             f[_FORM_MARKS[m]] = 1.0
@@ -311,19 +307,34 @@ def features(text: str, tokens: list[str] | None = None) -> dict[str, float]:
         f["cue:listed"] = min(listed, 4.0) / 2  # the GUIDE's inference markers and loaded words, weighed by the model
     f["form:long"] = 1.0 if n > 30 else 0.0
     f["form:short"] = 1.0 if n < 8 else 0.0
-    for w in set(lows):
+    for w in lows:
         f["w:" + w] = 1.0
     return f
+
+
+@cache
+def _copula_and_degree() -> tuple[frozenset[str], frozenset[str]]:
+    """The copulas, and the words that may stand between one and its predicate ("is not welcome")."""
+    classes = word_classes()
+    return classes.get("copula", frozenset()), classes.get("intensifier", frozenset()) | classes.get(
+        "negation", frozenset()
+    )
 
 
 def probability(text: str, tokens: list[str] | None = None) -> tuple[float, list[str]]:
     """P(the writer's own view) and the features that pushed it up most."""
     weights, _ = model()
-    contributions = [(weights[k] * v, k) for k, v in features(text, tokens).items() if k in weights]
-    z = sum(c for c, _ in contributions)
+    z = 0.0
+    pushed: list[tuple[float, str]] = []
+    for k, v in features(text, tokens).items():
+        w = weights.get(k)
+        if w is not None:
+            c = w * v
+            z += c
+            if c > 0.15 and k != "bias":
+                pushed.append((c, k))
     p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
-    top = [k for c, k in sorted(contributions, reverse=True) if c > 0.15 and k != "bias"][:5]
-    return p, top
+    return p, [k for _, k in sorted(pushed, reverse=True)[:5]]
 
 
 def bars() -> Bars:
