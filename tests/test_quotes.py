@@ -1,3 +1,4 @@
+from claims.engine import analyze
 from claims.engine.quotes import find_quotes
 from claims.engine.segment import units
 
@@ -55,3 +56,12 @@ def test_a_plural_possessive_inside_a_single_quoted_quotation_does_not_close_it(
 
     terms = "He called them ‘bad actors’ and said the ‘players’ union’ had failed."
     assert [q.text for q in find_quotes(terms, units(terms))] == ["bad actors", "players’ union"]
+
+
+def test_two_apostrophes_are_one_straight_double_mark():
+    """''…'' (the New York Times' archive style), and a straight mark closed by two apostrophes (wire copy)."""
+    text = "''We will win,'' said Ann Lee. ''It is done.''\n\nIt said these factors \"would not be enough'' for him."
+    assert [t for t, _ in quotes(text)] == ["We will win,", "It is done.", "would not be enough"]
+    claims = analyze("Vote\n\n''We will win,'' said Ann Lee. ''It is done.''\n").claims
+    assert [c.text for c in claims[1:]] == ["''We will win,'' said Ann Lee.", "''It is done.''"]
+    assert [c.source.name for c in claims[1:]] == ["Ann Lee", "Ann Lee"]

@@ -3,7 +3,8 @@
 Follows the news convention that a quotation running over paragraphs is
 re-opened at each paragraph and closed only at its end; apostrophes (inside a
 word, or closing a plural possessive with no quotation open) are not quote
-marks; unbalanced marks close at the paragraph's end and never raise.
+marks; two apostrophes (''…'', the New York Times' archive style) are one
+straight double mark; unbalanced marks close at the paragraph's end and never raise.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ import re
 from claims.engine.model import Quote
 from claims.engine.segment import Unit
 
-_MARKS = re.compile(r"[“”„\"«»‘’‹›']")
+_MARKS = re.compile(r"''|[“”„\"«»‘’‹›']")
 _DOUBLE_OPEN = "“„«‹"
 _DOUBLE_CLOSE = "”»›"
 _BEFORE_OPEN = ' \t\r\n([{—–-/“"«'
-_DOUBLE = re.compile(r"[“”„\"«»‹›]")
+_DOUBLE = re.compile(r"''|[“”„\"«»‹›]")
 _UNMARKED_REACH = 6  # paragraphs a statement may run on without marks before the one that closes it
 
 
@@ -40,18 +41,19 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
         continues = carried and first < unit.end and text[first] in _DOUBLE_OPEN + '"'
         open_at: int | None = None  # position of the open double mark
         single_at: int | None = None
+        open_width = 1
         for m in _MARKS.finditer(text, unit.start, unit.end):
-            i = m.start()
-            c = text[i]
+            i, width = m.start(), len(m.group())
+            c = '"' if width == 2 else text[i]  # '' is a straight double mark
             prev = text[i - 1] if i > 0 else " "
-            nxt = text[i + 1] if i + 1 < len(text) else " "
+            nxt = text[i + width] if i + width < len(text) else " "
             if open_at is None:
                 # a closing mark typed where a quotation opens ("(”Anxiety is …”)") opens it
                 wrong_way = c in _DOUBLE_CLOSE and prev in _BEFORE_OPEN and nxt.isalnum()
                 # a straight mark after a word or stop and before a space closes a quotation begun before
                 closing = c == '"' and (prev.isalpha() or prev in ",.?!") and (nxt.isspace() or nxt in ".,;")
                 if c in _DOUBLE_OPEN or (c == '"' and not prev.isdigit() and not closing) or wrong_way:
-                    open_at = i
+                    open_at, open_width = i, width
                     if not (continues and i == first):
                         group += 1
                     continues = False
@@ -63,7 +65,7 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
                         group += 1
                         stop = max(text.rfind(e, first, i) for e in (". ", "? ", "! "))
                         start = stop + 2 if stop >= first else first
-                    out.append(Quote(start, i, text[start:i], group, start, i))
+                    out.append(Quote(start, i, text[start:i], group, start, i + width - 1))
                     carried = False
                 elif c in "‘'" and single_at is None and prev in _BEFORE_OPEN and not nxt.isspace() and nxt != "'":
                     single_at = i
@@ -76,14 +78,15 @@ def find_quotes(text: str, paragraphs: list[Unit]) -> list[Quote]:
             elif c in _DOUBLE_CLOSE or c == '"':
                 if c == '"' and prev.isdigit() and text[open_at] != '"':
                     continue
-                out.append(Quote(open_at + 1, i, text[open_at + 1 : i], group, open_at, i))
+                a = open_at + open_width
+                out.append(Quote(a, i, text[a:i], group, open_at, i + width - 1))
                 open_at = None
         carried = False
         if open_at is not None:
-            end = unit.end
-            while end > open_at + 1 and text[end - 1].isspace():
+            a, end = open_at + open_width, unit.end
+            while end > a and text[end - 1].isspace():
                 end -= 1
-            out.append(Quote(open_at + 1, end, text[open_at + 1 : end], group, open_at, None))
+            out.append(Quote(a, end, text[a:end], group, open_at, None))
             carried = True
     return out
 
@@ -94,7 +97,7 @@ def _closed_later(text: str, paragraphs: list[Unit], k: int) -> bool:
         m = _DOUBLE.search(text, unit.start, unit.end)
         if m is None:
             continue
-        c, i = m.group(), m.start()
+        c, i = m.group()[0].replace("'", '"'), m.start()
         return c in _DOUBLE_CLOSE or (c == '"' and i > 0 and not text[i - 1].isspace() and text[i - 1] not in _BEFORE_OPEN)
     return False
 

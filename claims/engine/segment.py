@@ -208,6 +208,8 @@ def _breaks(text: str, m: re.Match[str], nxt: int, end: int, start: int) -> bool
     c = text[nxt]
     if c in _OPENING and nxt + 1 < end:
         c = text[nxt + 1]
+        if c == "'" == text[nxt] and nxt + 2 < end:
+            c = text[nxt + 2]  # ''It …: two apostrophes open a quotation
     if not (c.isupper() or c.isdigit()):
         return False
     punct = m.group()
