@@ -77,6 +77,22 @@ CASES = [
         [("ten times", "Robert Major")],
         id="a_surname_that_is_a_title_word_and_shared_with_a_relative",
     ),
+    pytest.param(
+        "Count begins\n\n“We have nothing to hide,” the commission’s deputy secretary-general, Nat Laosisawakul, told reporters.\n\nDet Sgt Ann Hale and Supt Mark Dunn said the inquiry was closed.\n\n\"We cannot say more,\" said Const. Jay Murray.\n",
+        [("nothing to hide", "Nat Laosisawakul"), ("inquiry was closed", "Ann Hale"), ("cannot say more", "Jay Murray")],
+        id="hyphenated_titles_titled_pairs_and_police_ranks",
+    ),
+    pytest.param(
+        "Prices\n\n“Everything goes up,” Marcia Freeman of Atlanta’s suburbs, told the Associated Press.\n\nOne of the boys, who was about 12 at the time, said the coach followed him.\n\nGovernor Jerry Brown spoke on Tuesday. He claims his proposed tax hikes will keep funding whole.\n",
+        [("Everything goes up", "Marcia Freeman"), ("coach followed", "One of the boys"), ("tax hikes", "Jerry Brown")],
+        id="the_object_of_told_listens_and_plain_person_nouns_speak",
+    ),
+    pytest.param(
+        "Speech\n\nHaving said that, the governor failed to explain why.\n\nThe people have a democratic say in the matter.\n\nFor the first time, the party leader expressed his confidence that he will win.\n",
+        [("governor failed", None), ("democratic say", None), ("will win", "party leader")],
+        id="idioms_and_nouns_of_saying_are_not_attributions",
+    ),
+
 ]
 
 

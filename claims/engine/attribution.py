@@ -587,6 +587,8 @@ def _subject(toks: list[str], i: int) -> tuple[list[str], str | None]:
             continue
         inner = toks[k + 1 : j]
         outer = _np_before(toks, k) or _described_subject(toks, k)  # "Another member of the public, whose …,"
+        if inner and not outer and k == 1 and toks[0] == QMARK and is_cap(inner[0]) and QMARK not in inner:
+            return _np_after(toks, k + 1) or [], None  # "“…,” Marcia Freeman of Atlanta, told the AP": a stray comma
         if not inner or not outer or QMARK in inner:
             continue
         if inner[0].lower() in _ASIDE_OPENERS:
@@ -1290,6 +1292,17 @@ def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
     return (lows[i - 1] if i > 0 else "") not in _AUXILIARIES
 
 
+def _singular_before_bare(subject: list[str], lows: list[str], i: int, form: str) -> bool:
+    """ "a democratic say", "an equal say": one thing ("a" and one word) before the bare form of a verb with no
+    auxiliary cannot be its subject ("a spokesman says"); "a few say", "a majority say" count people."""
+    if len(subject) != 2 or subject[0].lower() not in ("a", "an") or lows[i - 1 : i] != [subject[1].lower()]:
+        return False
+    head = base(subject[1])
+    if head in _COUNT_NOUNS or head in _QUANTIFIED_HEADS or head in _QUANTITY_WORDS:
+        return False
+    return _LEMMA.get(form) == form and not form.endswith("s") and _has_own_past(form)
+
+
 def _has_own_past(lemma: str) -> bool:
     """Whether a verb's forms include a past different from its bare form."""
     return any(f not in (lemma, lemma + "s", lemma + "es") and not f.endswith("ing") for f in _FORMS_OF.get(lemma, ()))
@@ -1320,6 +1333,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         low, span = triple, 3  # "made the case that", "raised the possibility that"
     elif i + 1 < n and ((pair := low + " " + lows[i + 1]) in lex.speech_core or pair in lex.speech_content):
         low, span = pair, 2
+    elif i + 2 < n and lows[i + 1] in _POSSESSIVES and (owned := low + " " + lows[i + 2]) in lex.speech_content:
+        low, span = owned, 3  # "expressed his confidence that …": the light verb and its noun, the owner between
     elif low in _MAKE and lows[i + 1 : i + 2] == ["it"]:  # "has made it (very) clear that"
         rest = lows[i + 2 : i + 4]
         span = 3 if rest[:1] == ["clear"] else 4 if rest == ["very", "clear"] else 1
@@ -1352,6 +1367,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "say nothing in public", "said nothing."; not "said nothing had changed"
     if nxt in _SCANT_OBJECTS and (not after_nothing or after_nothing[0] in (".", ";") or after_nothing[0] in _EMPTY_TOPICS):
         return None  # "said little about the cuts", "said little."; not "said little had changed"
+    if i > 0 and lows[i - 1] == "having" and (i == 1 or not toks[i - 2][0].isalnum()):
+        return None  # "Having said that, the governor failed …": a perfect participle's subject is the main clause's
     if i > 1 and lows[i - 1] == "to" and lows[i - 2] in _REFUSALS:
         return None  # "refused to say whether …": no statement
     if low == "reports" and (nxt in _cue_verbs() or nxt in _BE or nxt in _AUXILIARIES or before in _PREPOSITIONS):
@@ -1410,7 +1427,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         ):
             return None  # "Cable had been diagnosed … and told he had months to live": passive, no teller
     inverted = False
-    if not words and i > 0:
+    if not words and i > 0 and low not in _TELL:  # "“…,” told the AP": the object of "told" listens
         after = _np_after(toks, i + span)
         end = i + span + len(after)
         closes = (
@@ -1468,6 +1485,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # "denied Republicans the votes", "denied a request by the district": a refusal, not a denial
     if low in _TELL and not inverted and _told_about(toks, i + 1):
         return None  # "Colton told an audience about the first time …": a topic, not what was said
+    if not inverted and _singular_before_bare(words, lows, i, low):
+        return None  # "have a democratic say", "wants a say": "a" and a bare verb do not agree, "say" is a noun
     if not inverted and _disagrees(words, lows, i, low):
         return None  # "the Coastal GasLink project is run by …": a bare verb form after a singular name is a noun
     pronoun, contracted = mentions.uncontracted(words[-1].lower())

@@ -99,6 +99,14 @@ def _forms(lines: list[str]) -> dict[str, str]:
     return out
 
 
+def _compound_titles(titles: set[str]) -> frozenset[str]:
+    """ "secretary-general", "vice-president", "editor-in-chief": a title joined by a hyphen to a
+    prefix or suffix of `grammar/title_compounds.txt` is a title too."""
+    prefixes, suffixes = (ln.split() for ln in _lines("grammar/title_compounds.txt"))
+    plain = [t for t in titles if t.isalpha()]
+    return frozenset([f"{p}-{t}" for p in prefixes for t in plain] + [f"{t}-{s}" for s in suffixes for t in plain])
+
+
 @cache
 def lexicon() -> Lexicon:
     speech = _sections("speech_verbs.txt")
@@ -124,7 +132,7 @@ def lexicon() -> Lexicon:
         finding_ruling=_forms(findings["ruling"]),
         finding_document=_forms(findings["document"]),
         rulers=frozenset(_words(findings["rulers"])),
-        titles=frozenset(plain_titles),
+        titles=frozenset(plain_titles) | _compound_titles(plain_titles),
         honorifics=frozenset(honor),
         org_nouns=_with_plurals(_words(nouns["organization"]) | _words(nouns["company"])),
         anon_nouns=_with_plurals(_words(nouns["anonymous"])),

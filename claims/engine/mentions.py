@@ -753,7 +753,10 @@ def _first_of_pair(words: list[str], both: bool = False) -> list[str] | None:
     if not all(is_cap(w) for w in left) or any(base(w) in lex.org_nouns for w in left):
         return None
     first = base(left[0])
-    personal = first in lex.honorifics or first_name(left[0])
+    titled = 0
+    while titled < len(left) and base(left[titled]) in lex.titles:
+        titled += 1  # "Det Sgt Ann Hale and Supt Mark Dunn": a title before a name makes it a person's
+    personal = first in lex.honorifics or first_name(left[0]) or 0 < titled < len(left)
     return left if personal or both else None
 
 
