@@ -93,6 +93,11 @@ CASES = [
         id="idioms_and_nouns_of_saying_are_not_attributions",
     ),
 
+    pytest.param(
+        "British Airways strike by pilots forces cancellation of flights\n\nBritish Airways said Monday that it had cancelled almost all flights. In a statement Monday, the airline said it had no way of predicting who would come.\n\nDet Con Jacqueline Wilkie said she hoped the victims could move on.\n\nThe chairman of Zimbabwe's opposition Movement for Democratic Change said the results were fake.\n",
+        [("no way of predicting", "British Airways"), ("victims could", "Jacqueline Wilkie"), ("were fake", "Movement for Democratic Change")],
+        id="a_thing_named_after_a_body_typed_bodies_ranks_and_bodies_named_with_for",
+    ),
 ]
 
 

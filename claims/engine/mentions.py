@@ -220,6 +220,9 @@ def _split_name(words: list[str]) -> tuple[list[str], list[str]]:
         break
     while i < len(words) and base(words[i]) in NAME_PARTICLES:
         i += 1
+    rank_word = i > 0 and len(words) - i >= 3 and base(words[i - 1]) in lex.titles and len(words[i]) <= 4
+    if rank_word and not first_name(words[i]) and first_name(words[i + 1]):
+        i += 1  # "Det Con Jacqueline Wilkie", "Ch Supt Ann Hale": a rank's second word before a given name
     title = [w for w in words[:i] if base(w) not in lex.honorifics]
     return title, words[i:]
 
@@ -397,7 +400,8 @@ def head_noun(core: list[str]) -> str:
     pre: list[str] = []
     for i, w in enumerate(core):
         modifier = i + 1 < len(core) and known_word(core[i + 1]) and base(core[i + 1]) not in DESCRIPTORS
-        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not known_word(w) and not modifier)):
+        last_after_name = i == len(core) - 1 and is_cap(core[i - 1])  # "British Airways strike": a strike
+        if pre and (base(w) in CONNECTORS or (w[:1].islower() and not known_word(w) and not modifier and not last_after_name)):
             break
         pre.append(w)
     return pre[-1]
@@ -594,13 +598,21 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
         if at and all(w.islower() for w in core[:at]) and base(core[at - 1]) in lex.titles and after and after[0].islower():
             return Parsed(mention, " ".join(core), "anonymous")  # "the mayor of a small town in Newfoundland"
         first_cap = next((k for k, w in enumerate(core) if is_cap(w)), 0)  # "the state Board of Elections"
+        owner_at = next((k for k in range(len(core) - 2, -1, -1) if possessive(core[k])), None)
+        if owner_at is not None:  # "Zimbabwe's opposition Movement for Democratic Change": the body after its owner
+            first_cap = next((k for k in range(owner_at + 1, len(core)) if is_cap(core[k])), first_cap)
         if (
-            not any(base(w) in lex.titles for w in title_words if is_cap(w))
+            not any(
+                base(w) in lex.titles
+                for k, w in enumerate(title_words)
+                if is_cap(w) and not (k and base(title_words[k - 1]) in CONNECTORS)
+            )  # a title after "for" or "of" is part of the body's name: "Movement for Democratic Change"
             and all(is_cap(w) or base(w) in CONNECTORS for w in core[first_cap:])
             and any(base(w) in CONNECTORS for w in core[first_cap + 1 : -1])
             and (not first_cap or base(core[first_cap]) in lex.org_nouns)
         ):
-            name = " ".join(core)  # "Chamber of Commerce", "Institute of Peace"
+            described = owner_at is not None and first_cap > owner_at + 1  # "Zimbabwe's opposition Movement …"
+            name = " ".join(core[first_cap:] if described else core)  # "Chamber of Commerce", "Ontario's Ministry of …"
             return Parsed(mention, name, "media" if is_media(name) else "organization")
         owned = next((i for i, w in enumerate(name_words[:-1]) if possessive(w)), None)
         if owned is not None and len(name_words) - owned > 2:
