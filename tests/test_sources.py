@@ -98,6 +98,11 @@ CASES = [
         [("no way of predicting", "British Airways"), ("victims could", "Jacqueline Wilkie"), ("were fake", "Movement for Democratic Change")],
         id="a_thing_named_after_a_body_typed_bodies_ranks_and_bodies_named_with_for",
     ),
+    pytest.param(
+        "Light rail vote\n\nCouncilwoman Laura Pastor praised the council’s decision in a statement.\n\n“Tonight’s vote was the result of hard work,” the statement read.\n\nTwenty-two states have challenged the Affordable Clean Energy rule in court.\n\nBradley Jones had been driving when officers pulled up and said he must stop.\n",
+        [("praised", "Laura Pastor"), ("hard work", "Laura Pastor"), ("challenged", None), ("must stop", None)],
+        id="a_statement_named_by_its_verb_a_rule_as_an_object_and_the_clause_a_verb_is_joined_in",
+    ),
 ]
 
 

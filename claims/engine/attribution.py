@@ -52,6 +52,7 @@ _MAKE = frozenset(k.split()[0] for k in lexicon().speech_core if k.endswith(" cl
 _OBJECT_PRONOUNS = words("object_pronouns")
 _TOPIC_PREPOSITIONS = words("topic_prepositions")
 _TELL = words("listener_verbs")
+_NOUN_FORMS = words("noun_forms")
 _NEGATIVE_SUBJECTS = words("negative_subjects")
 _CHARGING = words("charging_verbs")
 _ARTICLES = words("articles")
@@ -978,6 +979,18 @@ def _coordinated(lows: list[str], i: int) -> bool:
     return j > 0 and lows[j] in ("and", "but")
 
 
+def _clause_subject(toks: list[str], lows: list[str], i: int) -> list[str]:
+    """The subject of the clause the verb at i is coordinated in: the sentence's, or the one a subordinator
+    opens before it ("Jones was driving when officers pulled up and told him …": the officers)."""
+    for j in range(i - 2, 0, -1):
+        if lows[j] in _SUBORDINATORS:
+            after = _np_after(toks, j + 1)
+            if after and j + 1 + len(after) < i:
+                return after
+            break
+    return _leading_subject(toks)
+
+
 def _leading_subject(toks: list[str]) -> list[str]:
     """The noun phrase that opens a sentence, up to its first connector."""
     if toks and toks[0].lower() in _PREPOSITIONS:
@@ -1282,7 +1295,7 @@ def _disagrees(subject: list[str], lows: list[str], i: int, form: str) -> bool:
     lemma = _LEMMA.get(form)
     if form != lemma or not _has_own_past(lemma):
         return False  # "forecast" is its own past: "Smith forecast growth" is a verb
-    if form not in lex.org_nouns and form not in lex.document_nouns and form not in lex.carrier_nouns:
+    if form not in lex.org_nouns and form not in lex.document_nouns and form not in lex.carrier_nouns and form not in _NOUN_FORMS:
         return False  # "Police say", "Staff say": "say" is no noun
     head = subject[-1]
     if not is_cap(head) or base(head) in PRONOUNS or any(base(w) in CONNECTORS for w in subject):
@@ -1301,6 +1314,22 @@ def _singular_before_bare(subject: list[str], lows: list[str], i: int, form: str
     if head in _COUNT_NOUNS or head in _QUANTIFIED_HEADS or head in _QUANTITY_WORDS:
         return False
     return _LEMMA.get(form) == form and not form.endswith("s") and _has_own_past(form)
+
+
+_STATEMENT_REACH = 8  # words after the verb within which "in a statement" frames it
+
+
+def _in_a_statement(lows: list[str], k: int) -> bool:
+    """ "praised the council's decision in a statement", "welcomed the ruling in a tweet": the verb names what
+    a statement said, so it needs no content of its own (not "in a statement on …" before the verb)."""
+    carriers = lexicon().carrier_nouns
+    for j in range(k, min(len(lows) - 1, k + _STATEMENT_REACH)):
+        if lows[j] in (",", ";", QMARK) or lows[j] in _SUBORDINATORS:
+            return False  # the phrase belongs to another clause
+        if lows[j] == "in" and lows[j + 1] in ("a", "an", "his", "her", "their", "its"):
+            rest = lows[j + 2 : j + 4]
+            return bool(rest) and (rest[0] in carriers or (len(rest) > 1 and rest[1] in carriers))
+    return False
 
 
 def _has_own_past(lemma: str) -> bool:
@@ -1420,7 +1449,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     if not words and speech and lows[i].endswith("ing") and i > 1 and lows[i - 1] == "by" and toks[i - 2][0].isalpha():
         words = _leading_subject(toks)  # "Poilievre responded by saying …", "She began by telling reporters …"
     if not words and speech and _coordinated(lows, i):
-        words = _leading_subject(toks)  # "Advocates welcomed the move but said ..."
+        words = _clause_subject(toks, lows, i)  # "Advocates welcomed the move but said ..."
         between = lows[len(words) : i]
         if any(
             w == "been" and k + 1 < len(between) and not between[k + 1].endswith("ing") for k, w in enumerate(between)
@@ -1470,8 +1499,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
     object_before = start > 0 and lows[start - 1].endswith("ed") and lows[start - 1].isalpha()
     if not inverted and nxt in ("", ".", "!") and start > 0 and lows[start - 1] in _PREPOSITIONS - {"like"}:
         return None  # "… a case of more promises.": a noun ending a prepositional phrase; "or so X said." is a tag
-    if low == "reports" and not inverted and object_before:
-        return None  # "The minister dismissed media reports the deal was dead": the noun, an object
+    if (low == "reports" or low in _NOUN_FORMS) and not inverted and object_before:
+        return None  # "The minister dismissed media reports the deal was dead", "challenged the ACE rule": objects
     if len(words) == 1 and mentions.uncontracted(words[0].lower())[0] in _NO_HOLDER - {"it", "you"}:
         return None  # "This implies that …", "That suggests …", "Here’s hoping …": the writer's, nobody's statement
     if not inverted and _nobody(toks, i, words, start):
@@ -1549,7 +1578,7 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         and nxt not in _POSSESSIVES  # "The report found its way to reporters": an idiom
         and nxt not in _IDIOM_OBJECTS  # "The study found favour with ministers"
     )
-    if needs_content and not content and not found_by_text and not pleaded:
+    if needs_content and not content and not found_by_text and not pleaded and not _in_a_statement(lows, i + span):
         return None
     if ruling and not any(base(w) in lex.rulers for w in words):
         return None  # "the company ordered 50 planes" is no ruling

@@ -501,7 +501,10 @@ class Registry:
             if self._introduced_as_person(p.name):  # "… McConnell said he …": a person, known by surname
                 return self._touch(self._add_person(Parsed(p.mention, p.name, "person", p.title)))
         if p.carrier:
-            bodies = [s for s in self._latest() if s.kind in BODY_KINDS]
+            latest = self._latest()
+            if latest and latest[0].kind == "person" and self._issued_before(latest[0], p.name, position):
+                return self._touch(latest[0])  # "Pastor praised the vote in a statement. … the statement read"
+            bodies = [s for s in latest if s.kind in BODY_KINDS]
             return self._touch(bodies[0]) if bodies else None
         if p.kind == "anonymous" and len(lone) <= 2 and base(lone[-1]) in SPOKES_ROLES:
             body = self._body_in_view(position)
@@ -730,6 +733,14 @@ class Registry:
         if found and _indefinite_pattern(head).search(self.text, at, before):
             return None  # "A new report by the council …": a report of its own, not the one named before
         return found
+
+    def _issued_before(self, src: Source, carrier: str, position: int) -> bool:
+        """Was `src` named in the sentence before this one, beside the same carrier ("in a statement")?"""
+        k = bisect.bisect_right(self._starts, position) - 1
+        if k < 1:
+            return False
+        since = self._starts[k - 1]
+        return self._last_mention(src, position) >= since and carrier.lower() in self.text[since : self._starts[k]].lower()
 
     def _body_in_view(self, position: int) -> Source | None:
         """The body that spoke or was named as a subject in this sentence or the
