@@ -103,6 +103,11 @@ CASES = [
         [("praised", "Laura Pastor"), ("hard work", "Laura Pastor"), ("challenged", None), ("must stop", None)],
         id="a_statement_named_by_its_verb_a_rule_as_an_object_and_the_clause_a_verb_is_joined_in",
     ),
+    pytest.param(
+        "School start times\n\nAnother parent said she did not agree with the plan.\n\n“To me, school is for academic education,” she said.\n\nAnother man was arrested, officials at Kruger National Park said.\n\nMany residents are upset, saying the city is wasting money.\n\nBritish-born Cryan praised the staff but said the bank was inefficient.\n",
+        [("academic education", "Another parent"), ("arrested", "Kruger National Park"), ("wasting money", "Many residents"), ("inefficient", "Cryan")],
+        id="a_described_speaker_as_she_officials_at_a_body_a_counted_subject_and_a_born_modifier",
+    ),
 ]
 
 

@@ -1007,7 +1007,8 @@ def _leading_subject(toks: list[str]) -> list[str]:
     )  # "The next day," "A couple of days later," "The Monday after the vote,"; not "The union walked out Tuesday,"
     opener = toks and (base(toks[0]) not in _ARTICLES or timely)
     pronoun = base(toks[0]) in PRONOUNS if toks else False  # "It apologized, saying …": the subject itself
-    if opener and not pronoun and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
+    counted = base(toks[0]) in _QUANTIFIED_HEADS if toks else False  # "Many residents are upset, saying …"
+    if opener and not pronoun and not counted and (base(toks[0]) in lexicon().starters or base(toks[0]) in _TIME_OPENERS) and "," in toks[1:7]:
         start = toks.index(",", 1) + 1  # "Later that month, SNC-Lavalin applied ..."
     words = _np_after(toks, start)
     for k, w in enumerate(words):

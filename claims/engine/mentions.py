@@ -187,6 +187,8 @@ def _role_of(core: list[str], had_det: bool, mention: str) -> Parsed | None:
 
 
 _RELATION_NOUNS = words("relation_nouns")
+_MODIFIER_ENDINGS = words("modifier_endings")
+_BODY_ADJECTIVES = words("body_adjectives")
 _ROLE_PREPOSITIONS = frozenset(("of", "for", "at"))
 
 
@@ -236,6 +238,8 @@ def classify_proper(name_words: list[str]) -> str:
         return "media"
     if low in countries() or any(base(w) in lex.org_nouns or "&" in w for w in name_words):
         return "organization"  # "S&P Global Ratings", "Keystone Bancorp", "Ministry of Health"
+    if len(name_words) >= 2 and any(base(w) in _BODY_ADJECTIVES for w in name_words):
+        return "organization"  # "Kruger National Park", "Royal Mail", "Federal Reserve"
     if len(name_words) >= 2 and base(name_words[-1]) in countries() and not first_name(name_words[0]):
         return "organization"  # "Rally Canada", "Statistics Canada"; not "Michael Jordan"
     if any(base(w) in lex.document_nouns for w in name_words[-1:]):
@@ -313,7 +317,8 @@ def drop_openers(words: list[str]) -> list[str]:
         participle = len(b) > 4 and b.endswith("ing")  # "Knowing Bardos"
         # "Knowing Bardos", "But Knowing Bardos", not "A Downing Street spokeswoman"
         opener = i == 0 or (base(words[i - 1]) in lex.starters and base(words[i - 1]) not in DETERMINERS)
-        if b in lex.starters or b in _CLAUSE_OPENERS or ((adverb or participle) and opener and not given):
+        modifier = "-" in b and b.rsplit("-", 1)[1] in _MODIFIER_ENDINGS  # "British-born Cryan"
+        if b in lex.starters or b in _CLAUSE_OPENERS or modifier or ((adverb or participle) and opener and not given):
             i += 1
             continue
         if b.endswith("day") and b in TIME_WORDS and not possessive(words[i]) and classify_proper(words[i + 1 :]) == "person" and not any(is_media(" ".join(words[i:k])) for k in range(i + 2, len(words) + 1)):
@@ -483,7 +488,7 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
     # "a report from X", "a briefing given by X", "a spokesman for X"
     for i, w in enumerate(core):
         b = base(w)
-        if b in ("from", "by", "for", "of", "with") and i > 0 and i + 1 < len(core):
+        if b in ("from", "by", "for", "of", "with", "at") and i > 0 and i + 1 < len(core):
             heads = [base(x) for x in core[:i]]
             rest = core[i + 1 :]
             holder = heads[-1] in HOLDER_VERBS
@@ -495,7 +500,7 @@ def parse(words: list[str], after_preposition: bool = False) -> Parsed | None:
                 return parse(rest, after_preposition=True)  # "a report from X": X is the source
             if holder:  # "records obtained by the Ledger": the records are the source
                 return parse(words[: words.index(w) - 1]) or None
-            if heads[-1] in BODY_ROLES and b in ("for", "with", "of", "from") and not is_cap(core[i - 1]):
+            if heads[-1] in BODY_ROLES and b in ("for", "with", "of", "from", "at") and not is_cap(core[i - 1]):
                 # "a spokesman for X", "the lawyer for X", "an official with X": the named body speaks (GUIDE)
                 spoken_for = parse(rest, after_preposition=True)
                 if spoken_for and spoken_for.kind == "person" and heads[-1] in SPOKES_ROLES and len(rest) == 1:

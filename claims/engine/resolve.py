@@ -33,6 +33,7 @@ from claims.engine.mentions import (
     head_noun,
     is_cap,
     office_plural,
+    person_noun,
     personal_tail,
     plural,
     possessive,
@@ -62,6 +63,7 @@ _THING_HEADS = words("thing_heads")
 _LEAD_CHARS = 160  # an opening adverbial before the subject is shorter than this
 _CLAUSE_LEADS = words("prepositions") | words("subordinators")
 _VIEW_SENTENCES = 2  # sentences back whose fully named people a pronoun may point to
+_DESCRIBED_VIEW = 5  # sentences back with no named person, for "she" to be the described person who spoke last
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
@@ -472,6 +474,9 @@ class Registry:
                 self._bring_into_view(position)
                 people = [s for s in self._people() if self._gender(s) in (wanted, None)]
                 people.sort(key=lambda s: self._salience(s, position), reverse=True)
+                described = self._described_in_view(people, position)
+                if described is not None:  # "Another parent said she … “…,” she said": the parent
+                    return self._touch(described)
                 if people:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
@@ -733,6 +738,22 @@ class Registry:
         if found and _indefinite_pattern(head).search(self.text, at, before):
             return None  # "A new report by the council …": a report of its own, not the one named before
         return found
+
+    def _described_in_view(self, people: list[Source], position: int) -> Source | None:
+        """The one described person who spoke last ("a father of two girls", "another parent"), when no
+        named person is in the last sentences: "he" or "she" is them."""
+        latest = self._latest()
+        if not latest or latest[0].kind != "anonymous":
+            return None
+        head = head_noun(latest[0].name.split())
+        if plural(head) or not person_noun(head):
+            return None  # "residents", "some parents": "they", not "she"
+        k = bisect.bisect_right(self._starts, position) - 1
+        before = self.text[self._starts[max(0, k - 1)] : position].lower()
+        if not regex.search(rf"\b{regex.escape(head.lower())}\b", before):
+            return None  # described in this sentence or the one before, or not at all
+        since = self._starts[max(0, k - _DESCRIBED_VIEW)]
+        return latest[0] if all(self._last_mention(person, position) < since for person in people) else None
 
     def _issued_before(self, src: Source, carrier: str, position: int) -> bool:
         """Was `src` named in the sentence before this one, beside the same carrier ("in a statement")?"""
