@@ -108,6 +108,11 @@ CASES = [
         [("academic education", "Another parent"), ("arrested", "Kruger National Park"), ("wasting money", "Many residents"), ("inefficient", "Cryan")],
         id="a_described_speaker_as_she_officials_at_a_body_a_counted_subject_and_a_born_modifier",
     ),
+    pytest.param(
+        "Crash on Highway 7\n\nPolice charged Mark Lewis with dangerous driving.\n\nThe 42-year-old said he was innocent.\n\nThe driver of the truck said he saw nothing.\n\nSenate Majority Leader Mitch McConnell blamed activists.\n\n“They attacked the students,” the Kentucky Republican said.\n\nMaria Lopez scored twice.\n\n“It was fun,” said the veteran goaltender.\n\nThe judge said the case was closed.\n",
+        [("innocent", "Mark Lewis"), ("saw nothing", "driver of the truck"), ("attacked", "Mitch McConnell"), ("fun", "Maria Lopez"), ("closed", "judge")],
+        id="an_epithet_renames_the_person_just_named_a_role_of_the_story_does_not",
+    ),
 ]
 
 

@@ -399,6 +399,24 @@ def known_word(word: str) -> bool:
     )
 
 
+def epithet(mention: list[str]) -> bool:
+    """A definite description that renames someone the story has named, not a role in its frame: an age
+    ("the 42-year-old"), a party's member ("the Kentucky Republican"), or an agent noun by its ending
+    after a modifier ("the rookie defenceman", "the veteran goaltender"). Not "the judge", "the driver",
+    "the senior official" (listed roles, which a story may leave unnamed)."""
+    if len(mention) < 2 or mention[0].lower() != "the":
+        return False
+    head = head_noun(mention[1:])
+    b = base(head)
+    if b.endswith("-year-old"):
+        return True
+    if is_cap(head) and member_groups().get(b + "s") == "parties":
+        return True  # "the Kentucky Republican", "the Democrat"
+    modifiers = mention[1 : mention.index(head)] if head in mention else []
+    lex = lexicon()
+    return bool(modifiers) and head[:1].islower() and person_noun(head) and b not in lex.anon_nouns and b not in lex.titles
+
+
 def head_noun(core: list[str]) -> str:
     """The head noun of a common-noun phrase: the word before its first
     post-modifier ("investigator" in "German investigator embedded with ...")."""

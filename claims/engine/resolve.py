@@ -29,6 +29,7 @@ from claims.engine.mentions import (
     countries,
     demonym,
     drop_openers,
+    epithet,
     first_name,
     head_noun,
     is_cap,
@@ -575,6 +576,10 @@ class Registry:
             cited = self._document_named(p.name, position)
             if cited:  # "The poll found …" after "the new Field Poll": that poll
                 return self.resolve(Parsed(p.mention, cited, "document", p.title), position)
+        if p.kind == "anonymous" and epithet(p.mention.split()):
+            renamed = self._renamed_in_view(position)
+            if renamed is not None:  # "Caleb Jones recorded his first goal. … said the rookie defenceman"
+                return self._touch(renamed)
         titled_holder = self._role_holder_named(p, position)
         if titled_holder:  # "The President made the call" after "President William Ruto"
             return self.resolve(Parsed(p.mention, titled_holder[0], "person", titled_holder[1]), position)
@@ -754,6 +759,16 @@ class Registry:
             return None  # described in this sentence or the one before, or not at all
         since = self._starts[max(0, k - _DESCRIBED_VIEW)]
         return latest[0] if all(self._last_mention(person, position) < since for person in people) else None
+
+    def _renamed_in_view(self, position: int) -> Source | None:
+        """The person an epithet renames: the most salient one named in the last sentences."""
+        self._bring_into_view(position)
+        people = sorted(self._people(), key=lambda s: self._salience(s, position), reverse=True)
+        if not people:
+            return None
+        k = bisect.bisect_right(self._starts, position) - 1
+        since = self._starts[max(0, k - _VIEW_SENTENCES)]
+        return people[0] if self._last_mention(people[0], position) >= since else None
 
     def _issued_before(self, src: Source, carrier: str, position: int) -> bool:
         """Was `src` named in the sentence before this one, beside the same carrier ("in a statement")?"""
