@@ -113,6 +113,11 @@ CASES = [
         [("innocent", "Mark Lewis"), ("saw nothing", "driver of the truck"), ("attacked", "Mitch McConnell"), ("fun", "Maria Lopez"), ("closed", "judge")],
         id="an_epithet_renames_the_person_just_named_a_role_of_the_story_does_not",
     ),
+    pytest.param(
+        "Man charged in killing\n\nEach of the charges against Richard Emery carries a possible life sentence, prosecutor Tim Lohmar said.\n\n“This looks like a death penalty case,” he said.\n\nLohmar said the police were still searching the house.\n\nEmery appeared in court on Monday.\n\nHe said he was innocent.\n",
+        [("death penalty case", "Tim Lohmar"), ("was innocent", "Richard Emery")],
+        id="he_said_continues_the_last_speaker_over_a_man_he_named",
+    ),
 ]
 
 

@@ -105,6 +105,8 @@ def analyze_doc(doc: Doc) -> Analysis:
                 row.source = _bound_pronoun(registry, parsed, row.found, outside, view.words, s.start)
                 row.source = row.source or registry.resolve(parsed, s.start)
                 row.mention = parsed.mention
+                if row.source is not None and row.found.cue_kind == "speech":
+                    registry.spoke(row.source, s.start)
             if row.found.cue_kind in ("speech", "statement", "according", "finding"):
                 for gid in row.groups - _subject_terms(row, text):
                     groups[gid].cue = True

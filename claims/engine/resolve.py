@@ -324,6 +324,30 @@ class Registry:
         self._name_counts: Counter[str] | None = None
         self._cap_words: list[tuple[int, str]] = []
         self._places: frozenset[str] | None = None
+        self._speaker: tuple[Source, int] | None = None  # the person who spoke last, and where
+
+    def spoke(self, src: Source, position: int) -> None:
+        """Record who spoke in the sentence at `position`: "he said" after it is
+        them before anyone else that sentence named ("Each charge against Emery
+        carries …, Lohmar said. … “…,” he said": Lohmar)."""
+        if src.kind == "person":
+            self._speaker = (src, position)
+
+    def _continuing_speaker(self, people: list[Source], position: int) -> Source | None:
+        """The last speaker, when no one is named after the sentence they spoke in."""
+        if self._speaker is None or not people:
+            return None
+        speaker, spoken_at = self._speaker
+        if speaker not in people:
+            return None
+        k = bisect.bisect_right(self._starts, position) - 1
+        said = bisect.bisect_right(self._starts, spoken_at) - 1
+        if said < k - 1:
+            return None
+        after = self._starts[said + 1] if said + 1 < len(self._starts) else len(self.text)
+        if self._last_mention(people[0], position) >= after:
+            return None  # someone named since: "Lohmar said …. Emery fled. He said …" is open again
+        return speaker
 
     # -- helpers -----------------------------------------------------------
     def _touch(self, src: Source) -> Source:
@@ -478,6 +502,10 @@ class Registry:
                 described = self._described_in_view(people, position)
                 if described is not None:  # "Another parent said she … “…,” she said": the parent
                     return self._touch(described)
+                continuing = self._continuing_speaker(people, position)
+                if continuing is not None:
+                    self._gender_seen[id(continuing)] = wanted
+                    return self._touch(continuing)
                 if people:
                     self._gender_seen[id(people[0])] = wanted  # "she said" tells us about her
                 return self._touch(people[0]) if people else None
