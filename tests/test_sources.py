@@ -118,6 +118,11 @@ CASES = [
         [("death penalty case", "Tim Lohmar"), ("was innocent", "Richard Emery")],
         id="he_said_continues_the_last_speaker_over_a_man_he_named",
     ),
+    pytest.param(
+        "White House explains comments\n\nPresident Trump’s top spokeswoman sought to explain his claim.\n\nTrump has claimed at least six times that the bill would have passed if Cochran was not in the hospital.\n\n“We have the votes,” he said in a Fox News interview.\n",
+        [("have the votes", "Trump")],
+        id="a_surname_the_text_writes_after_a_title_is_a_person",
+    ),
 ]
 
 

@@ -69,6 +69,7 @@ _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\b")  # "Benton, 61"
 _WORD_BEFORE = re.compile(r"(\w+),?\s+\Z")  # "her daughter, Grace"
+_TITLE_BEFORE = regex.compile(r"\b(\p{L}+)(\.?)[ \t]+\Z")  # "President Trump", "Sen. Cochran"
 _HE_OR_SHE_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:he|she)\b")  # "Carter said he was innocent"
 _IT_AFTER = re.compile(r"\s+(?:[a-z]+\s+){1,2}(?:it|its)\b")  # "Microsoft said it would fight …"
 
@@ -183,6 +184,17 @@ def _full_names(text: str) -> tuple[dict[str, list[tuple[int, str]]], dict[str, 
             head = _title_head(title[-1])
             titled.setdefault(head, []).append((m.start(), name, " ".join(title)))
     return out, titled
+
+
+def _person_title(word: str, stop: bool) -> bool:
+    """A title or honorific that only a person carries before a name ("President", "Sen.", "Mr"); with a
+    full stop only an abbreviation ("Sen. Cochran"), for "… its CFO. Huawei" ends a sentence."""
+    lex, b = lexicon(), base(word)
+    if not word[:1].isupper():
+        return False
+    if stop:
+        return b in title_abbreviations() or b in lex.honorifics
+    return b in lex.titles or b in lex.honorifics or b in title_abbreviations()
 
 
 def _near(runs: list[_Titled], position: int) -> list[_Titled]:
@@ -685,6 +697,9 @@ class Registry:
                 before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 if before and before.group(1).lower() in nouns:
                     found.add(m.group())
+                titled = _TITLE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                if titled and _person_title(titled.group(1), bool(titled.group(2))):
+                    found.add(unpossessed(m.group()))  # "President Trump’s spokeswoman", "Sen. Cochran": a person's title
             self._introduced = frozenset(found | (pronouns - bodies))
         return self._introduced
 
