@@ -123,6 +123,11 @@ CASES = [
         [("have the votes", "Trump")],
         id="a_surname_the_text_writes_after_a_title_is_a_person",
     ),
+    pytest.param(
+        "Minister warns on tariffs\n\nThe minister, Martin Heydon, said there was “a lot of concern” after Donald Trump’s actions.\n\nSpeaking on the radio, he said there was no justification for tariffs.\n\n“Tariffs hurt everybody.”\n\n“They hurt consumers on both sides.”\n\nHe said it was important to negotiate.\n\nWe asked Heydon about President Biden’s campaign promise to cut tariffs.\n\nThe Trump campaign claims that the poll is wrong.\n",
+        [("important to negotiate", "Martin Heydon"), ("We asked", None), ("poll is wrong", "Trump campaign")],
+        id="the_last_speaker_keeps_he_over_quoted_sentences_and_an_owned_promise_is_a_noun",
+    ),
 ]
 
 

@@ -1338,6 +1338,35 @@ def _has_own_past(lemma: str) -> bool:
     return any(f not in (lemma, lemma + "s", lemma + "es") and not f.endswith("ing") for f in _FORMS_OF.get(lemma, ()))
 
 
+_NOUN_FOLLOWERS = frozenset((".", ",", ";", "to", "of", "and", "or", "for", "on", "in"))
+
+
+def _owned_noun(toks: list[str], lows: list[str], i: int, span: int) -> bool:
+    """A present form after a possessive and the words that modify it ("Trump's key campaign promises",
+    "Biden's campaign promise to forgive") is a noun when what follows suits a noun (an end, "to", "of", a
+    verb); "Trump's lawyer claims that …" has a person before it, and "said" is never a noun."""
+    low = lows[i]
+    lemma = _LEMMA.get(low, low)
+    if low not in (lemma, lemma + "s"):
+        return False
+    nxt = lows[i + span] if i + span < len(lows) else "."
+    if nxt not in _NOUN_FOLLOWERS and nxt not in _BE and nxt not in _AUXILIARIES:
+        return False
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if _possessive(lows[j]) and j < i - 1:
+            return True
+        w = toks[j]
+        if not (w.isalpha() and w.islower()) or w.endswith("ly") or person_noun(w) or _closed_word(lows[j]):
+            return False
+    return False
+
+
+def _closed_word(low: str) -> bool:
+    """A function word, which no noun modifier is ("her lawyer has the claims"): a determiner, pronoun,
+    preposition, auxiliary or form of "be"."""
+    return low in DETERMINERS or low in PRONOUNS or low in _PREPOSITIONS or low in _BE or low in _AUXILIARIES
+
+
 def _possessive(low: str) -> bool:
     """A possessive word ("Musk's", "the agencies'", "their"); "it's" and "that's" are "it is"."""
     if low in _POSSESSIVES:
@@ -1422,6 +1451,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     if i > 0 and _possessive(lows[i - 1]):
         return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
+    if _owned_noun(toks, lows, i, span):
+        return None  # "Trump's key campaign promises.", "Biden's campaign promise to forgive …": nouns
     if i > 0 and toks[i - 1] == "," and lows[i + span : i + span + 1] in (["and"], ["or"]):
         return None  # "offered advice, quips and commentary": a noun in a list
     if i > 1 and _possessive(lows[i - 2]) and lows[i - 1] in _TIME:

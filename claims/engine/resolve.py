@@ -64,6 +64,7 @@ _THING_HEADS = words("thing_heads")
 _LEAD_CHARS = 160  # an opening adverbial before the subject is shorter than this
 _CLAUSE_LEADS = words("prepositions") | words("subordinators")
 _VIEW_SENTENCES = 2  # sentences back whose fully named people a pronoun may point to
+_SPEAKER_VIEW = 3  # sentences back in which the last speaker keeps "he said" when no one is named after
 _DESCRIBED_VIEW = 5  # sentences back with no named person, for "she" to be the described person who spoke last
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss|Dr|Mx|Sir|Dame)\b")
 _CORPORATE_SUFFIX = re.compile(r",?\s+(?:Inc|Corp|Co|Ltd|LLC|PLC|Group|Holdings|Company|Corporation)\b")
@@ -354,7 +355,7 @@ class Registry:
             return None
         k = bisect.bisect_right(self._starts, position) - 1
         said = bisect.bisect_right(self._starts, spoken_at) - 1
-        if said < k - 1:
+        if said < k - _SPEAKER_VIEW:
             return None
         after = self._starts[said + 1] if said + 1 < len(self._starts) else len(self.text)
         if self._last_mention(people[0], position) >= after:
