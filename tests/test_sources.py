@@ -128,6 +128,11 @@ CASES = [
         [("important to negotiate", "Martin Heydon"), ("We asked", None), ("poll is wrong", "Trump campaign")],
         id="the_last_speaker_keeps_he_over_quoted_sentences_and_an_owned_promise_is_a_noun",
     ),
+    pytest.param(
+        "Jury told not to speculate\n\nDavid Newton denies murder.\n\nJustice Garnham advised the jury not to speculate.\n\nHe said: “Do not judge the case based on sympathy.”\n\nThe RCMP Southeast District Major Crime Unit says prosecutors approved the charge.\n\nNicholas Bellemare, a 25-year-old man, has been charged with one count of first-degree murder and one count of attempted murder.\n",
+        [("based on sympathy", "Garnham"), ("approved the charge", "RCMP Southeast District Major Crime Unit"), ("one count", None)],
+        id="a_titled_surname_as_subject_a_unit_named_after_a_rank_and_a_count_of_a_charge",
+    ),
 ]
 
 

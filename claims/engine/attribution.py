@@ -1451,6 +1451,8 @@ def _verb_cue(toks: list[str], lows: list[str], i: int, want_speech: bool) -> Fo
         return None  # negated speech or report ("did not say", "did not report"); "did not prove that" stays
     if i > 0 and _possessive(lows[i - 1]):
         return None  # "Musk's tweet the previous month", "their report": a noun after a possessive
+    if i > 0 and nxt == "of" and (lows[i - 1] in DETERMINERS or lows[i - 1].isdigit()):
+        return None  # "charged with one count of murder", "a report of shots fired": a noun and its "of"
     if _owned_noun(toks, lows, i, span):
         return None  # "Trump's key campaign promises.", "Biden's campaign promise to forgive …": nouns
     if i > 0 and toks[i - 1] == "," and lows[i + span : i + span + 1] in (["and"], ["or"]):

@@ -977,7 +977,9 @@ class Registry:
             full = self._full_name_for(first[0], position)
             # "Bissonnette had a history ..." after "Alexandre Bissonnette": he is the one in view
             return self.resolve(Parsed(first[0], full, "person"), position) if full else None
-        if subject and subject.kind == "person" and not subject.pronoun and len(subject.name.split()) >= 2:
+        if subject and subject.kind == "person" and not subject.pronoun and (
+            len(subject.name.split()) >= 2 or subject.title or _HONORIFIC.match(subject.mention)
+        ):  # "Justice Garnham advised the jury …. He said: …": a titled surname is a person in view
             return self.resolve(subject, position)
         if (
             subject
