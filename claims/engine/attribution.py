@@ -1353,7 +1353,7 @@ def _owned_noun(toks: list[str], lows: list[str], i: int, span: int) -> bool:
     if nxt not in _NOUN_FOLLOWERS and nxt not in _BE and nxt not in _AUXILIARIES:
         return False
     for j in range(i - 1, max(-1, i - 4), -1):
-        if _possessive(lows[j]) and j < i - 1:
+        if j < i - 1 and _possessive(lows[j]):  # at least one modifier between
             return True
         w = toks[j]
         if not (w.isalpha() and w.islower()) or w.endswith("ly") or person_noun(w) or _closed_word(lows[j]):

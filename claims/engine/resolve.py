@@ -191,11 +191,8 @@ def _person_title(word: str, stop: bool) -> bool:
     """A title or honorific that only a person carries before a name ("President", "Sen.", "Mr"); with a
     full stop only an abbreviation ("Sen. Cochran"), for "… its CFO. Huawei" ends a sentence."""
     lex, b = lexicon(), base(word)
-    if not word[:1].isupper():
-        return False
-    if stop:
-        return b in title_abbreviations() or b in lex.honorifics
-    return b in lex.titles or b in lex.honorifics or b in title_abbreviations()
+    abbreviated = b in title_abbreviations() or b in lex.honorifics
+    return word[:1].isupper() and (abbreviated or (not stop and b in lex.titles))
 
 
 def _near(runs: list[_Titled], position: int) -> list[_Titled]:
@@ -353,8 +350,8 @@ class Registry:
         speaker, spoken_at = self._speaker
         if speaker not in people:
             return None
-        k = bisect.bisect_right(self._starts, position) - 1
-        said = bisect.bisect_right(self._starts, spoken_at) - 1
+        k = self._sentence_at(position)
+        said = self._sentence_at(spoken_at)
         if said < k - _SPEAKER_VIEW:
             return None
         after = self._starts[said + 1] if said + 1 < len(self._starts) else len(self.text)
@@ -363,6 +360,17 @@ class Registry:
         return speaker
 
     # -- helpers -----------------------------------------------------------
+    def _sentence_at(self, position: int) -> int:
+        """The index of the sentence a text position falls in."""
+        return bisect.bisect_right(self._starts, position) - 1
+
+    def _salient_people(self, position: int, wanted: str | None = None) -> list[Source]:
+        """The people in view at a position (of one gender, when given), most salient first."""
+        self._bring_into_view(position)
+        people = [s for s in self._people() if wanted is None or self._gender(s) in (wanted, None)]
+        people.sort(key=lambda s: self._salience(s, position), reverse=True)
+        return people
+
     def _touch(self, src: Source) -> Source:
         self._recent.pop(id(src), None)
         self._recent[id(src)] = src
@@ -509,9 +517,7 @@ class Registry:
         if p.pronoun:
             if p.name in ("he", "him", "she", "her"):
                 wanted = "f" if p.name in ("she", "her") else "m"
-                self._bring_into_view(position)
-                people = [s for s in self._people() if self._gender(s) in (wanted, None)]
-                people.sort(key=lambda s: self._salience(s, position), reverse=True)
+                people = self._salient_people(position, wanted)
                 described = self._described_in_view(people, position)
                 if described is not None:  # "Another parent said she … “…,” she said": the parent
                     return self._touch(described)
@@ -797,26 +803,25 @@ class Registry:
         head = head_noun(latest[0].name.split())
         if plural(head) or not person_noun(head):
             return None  # "residents", "some parents": "they", not "she"
-        k = bisect.bisect_right(self._starts, position) - 1
-        before = self.text[self._starts[max(0, k - 1)] : position].lower()
-        if not regex.search(rf"\b{regex.escape(head.lower())}\b", before):
+        k = self._sentence_at(position)
+        before = {w.strip(".,;:!?\"“”‘’'()") for w in self.text[self._starts[max(0, k - 1)] : position].lower().split()}
+        if head.lower() not in before:
             return None  # described in this sentence or the one before, or not at all
         since = self._starts[max(0, k - _DESCRIBED_VIEW)]
         return latest[0] if all(self._last_mention(person, position) < since for person in people) else None
 
     def _renamed_in_view(self, position: int) -> Source | None:
         """The person an epithet renames: the most salient one named in the last sentences."""
-        self._bring_into_view(position)
-        people = sorted(self._people(), key=lambda s: self._salience(s, position), reverse=True)
+        people = self._salient_people(position)
         if not people:
             return None
-        k = bisect.bisect_right(self._starts, position) - 1
+        k = self._sentence_at(position)
         since = self._starts[max(0, k - _VIEW_SENTENCES)]
         return people[0] if self._last_mention(people[0], position) >= since else None
 
     def _issued_before(self, src: Source, carrier: str, position: int) -> bool:
         """Was `src` named in the sentence before this one, beside the same carrier ("in a statement")?"""
-        k = bisect.bisect_right(self._starts, position) - 1
+        k = self._sentence_at(position)
         if k < 1:
             return False
         since = self._starts[k - 1]
@@ -825,7 +830,7 @@ class Registry:
     def _body_in_view(self, position: int) -> Source | None:
         """The body that spoke or was named as a subject in this sentence or the
         one before, whose unnamed spokesperson this is."""
-        k = bisect.bisect_right(self._starts, position) - 1
+        k = self._sentence_at(position)
         since = self._starts[max(0, k - 1)]
         end = self._starts[k + 1] if k + 1 < len(self._starts) else len(self.text)
         for src in self._latest():
@@ -854,7 +859,7 @@ class Registry:
         ("McCallum expressed serious concern …. “…,” he said") are candidates too."""
         if self._named_runs is None:
             self._named_runs = sorted((pos, name) for runs in self._index().values() for pos, name in runs)
-        k = bisect.bisect_right(self._starts, before) - 1
+        k = self._sentence_at(before)
         lo = self._starts[max(0, k - _VIEW_SENTENCES)]
         i = bisect.bisect_left(self._named_runs, (lo, ""))
         while i < len(self._named_runs) and self._named_runs[i][0] < before:
@@ -885,7 +890,7 @@ class Registry:
         first, and within one sentence named earlier, as its subject usually is
         ("Trudeau urged people to send a message to the Ford government. … he said")."""
         first = self._first_in_sentence(src, before)
-        k = bisect.bisect_right(self._starts, first) - 1
+        k = self._sentence_at(first)
         clause = self._clause_start(self._starts[max(k, 0)])
         # a name in an opening adverbial ranks after every name of the main clause
         offset = first - clause if first >= clause else _LEAD_CHARS * 10 + first
@@ -896,7 +901,7 @@ class Registry:
         last = self._last_mention(src, before)
         if last < 0:
             return last
-        k = bisect.bisect_right(self._starts, last) - 1
+        k = self._sentence_at(last)
         lo = self._clause_start(self._starts[max(k, 0)])
         first = last
         for spots in self._name_spots(src):
